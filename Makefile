@@ -9,7 +9,7 @@ export JIBSA_DATA_DIR ?= $(CURDIR)/var
 
 FRONTEND := $(wildcard frontend/package.json)
 
-.PHONY: install run test lint typecheck test-backend test-backend-sqlite test-backend-postgres test-frontend test-e2e frontend-build clean
+.PHONY: install run bench test lint typecheck test-backend test-backend-sqlite test-backend-postgres test-frontend test-e2e frontend-build clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,9 +36,14 @@ run: install frontend-build
 	$(BIN)/jibsa create-admin --email admin@jibsa.kr --name 관리자 --if-none
 	$(BIN)/jibsa serve --port $(PORT)
 
+# Figures, never a pass/fail: see docs/benchmarks.md. E.g. make bench BENCH_ARGS="--scale 1000,10000,100000"
+# (PostgreSQL too when JIBSA_BENCH_DATABASE_URL is set).
+bench: install
+	$(BIN)/python -m benchmarks $(BENCH_ARGS)
+
 lint: install
-	$(BIN)/ruff check src tests migrations
-	$(BIN)/ruff format --check src tests migrations
+	$(BIN)/ruff check src tests migrations benchmarks
+	$(BIN)/ruff format --check src tests migrations benchmarks
 
 typecheck: install
 	$(BIN)/mypy

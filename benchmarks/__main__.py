@@ -1,0 +1,5 @@
+"""``python -m benchmarks --help``."""
+
+from benchmarks.runner import main
+
+main()

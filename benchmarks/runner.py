@@ -1,0 +1,332 @@
+"""The benchmark run: for each database and scale, load, serve, drive, report."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import calendar
+import json
+import os
+import platform
+import secrets
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+RESULTS_DIR = Path(__file__).resolve().parent / "results"
+console = Console(width=None if Console().is_terminal else 160)
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument(
+        "--scale", default="10000", help="applications to load; comma-separated values sweep (e.g. 1000,10000,100000)"
+    )
+    parser.add_argument("--duration", type=float, default=10.0, help="seconds per measurement (default 10)")
+    parser.add_argument("--warmup", type=float, default=2.0, help="seconds of warm-up before each measurement")
+    parser.add_argument("--concurrency", default="32,64", help="connections, comma-separated (default 32,64)")
+    parser.add_argument(
+        "--databases",
+        default=None,
+        help="sqlite,postgresql (default: sqlite, plus postgresql when JIBSA_BENCH_DATABASE_URL is set)",
+    )
+    parser.add_argument("--workloads", default=None, help="names to run, comma-separated (default: all)")
+    parser.add_argument("--port", type=int, default=8500, help="port of the server under test (default 8500)")
+    parser.add_argument("--loadgen", choices=("auto", "wrk", "httpx"), default="auto", help="load generator")
+    parser.add_argument("--worker-messages", type=int, default=2000, help="messages for the worker throughput run")
+    parser.add_argument("--keep", action="store_true", help="keep the scratch directory (server logs, raw output)")
+    return parser.parse_args(argv)
+
+
+def _ints(value: str) -> list[int]:
+    return [int(v.replace("_", "")) for v in value.split(",") if v.strip()]
+
+
+def _configure_environment(workdir: Path, secret_key: str) -> None:
+    """The harness derives the same keys as the server it starts: same secret, same data directory."""
+    os.environ["JIBSA_SECRET_KEY"] = secret_key
+    os.environ["JIBSA_DATA_DIR"] = str(workdir)
+    os.environ.setdefault("JIBSA_ENV", "development")
+    from jibsa.core.config import get_settings
+    from jibsa.core.crypto import get_keyring
+
+    get_settings.cache_clear()
+    get_keyring.cache_clear()
+
+
+@contextmanager
+def _scratch(database: str, workdir: Path) -> Iterator[str]:
+    from benchmarks.scratch import postgresql_database, sqlite_database
+
+    if database == "sqlite":
+        scale_dir = Path(tempfile.mkdtemp(prefix="db-", dir=workdir))
+        with sqlite_database(scale_dir) as url:
+            yield url
+    else:
+        server_url = os.environ["JIBSA_BENCH_DATABASE_URL"]
+        with postgresql_database(server_url) as url:
+            yield url
+
+
+def _load(url: str, scale: int, admin_password: str) -> tuple[Any, int]:
+    from benchmarks.dataset import ensure_admin, load
+    from jibsa.core.db import Database
+
+    async def work() -> tuple[Any, int]:
+        db = Database(url)
+        try:
+            with Progress(
+                TextColumn("[bold]loading[/bold] {task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=console,
+                transient=True,
+            ) as progress:
+                task = progress.add_task(f"{scale:,} applications", total=scale)
+                report = await load(db, scale, progress=lambda done: progress.update(task, completed=done))
+            admin = await ensure_admin(db, admin_password)
+            return report, admin.id
+        finally:
+            await db.dispose()
+
+    return asyncio.run(work())
+
+
+def _admin_token(base_url: str, openapi: dict[str, Any], admin_id: int, password: str) -> tuple[str, str]:
+    """Log in through the API when it exists; otherwise mint an access token with the project's own function."""
+    from benchmarks.dataset import BENCH_ADMIN_EMAIL
+
+    if "/api/v1/admin/auth/login" in (openapi.get("paths") or {}):
+        response = httpx.post(
+            f"{base_url}/api/v1/admin/auth/login", json={"email": BENCH_ADMIN_EMAIL, "password": password}, timeout=30
+        )
+        if response.status_code == 200:
+            body = response.json()
+            token = body.get("access_token") or (body.get("tokens") or {}).get("access_token")
+            if token:
+                return str(token), "login"
+        console.print(f"[yellow]login answered {response.status_code}: minting a token instead[/yellow]")
+    from jibsa.admins.security import create_access_token
+    from jibsa.models import AdminRole
+
+    token, _ = create_access_token(admin_id, AdminRole.SUPER_ADMIN, 0)
+    return token, "minted"
+
+
+def _bookable_services(base_url: str) -> tuple[list[str], str | None]:
+    catalogue = httpx.get(f"{base_url}/api/v1/services", timeout=30).json()
+    codes = [
+        s["code"]
+        for c in catalogue.get("categories", [])
+        for s in c.get("services", [])
+        if s.get("booking_status", "AVAILABLE") == "AVAILABLE"
+    ]
+    return codes or ["WEEDING"], None
+
+
+def _context(report: Any) -> dict[str, Any]:
+    month = report.schedule_month
+    last = calendar.monthrange(month.year, month.month)[1]
+    return {
+        "phone": report.sample_phone,
+        "number_prefix": report.sample_number_prefix,
+        "month_start": month.isoformat(),
+        "month_end": month.replace(day=last).isoformat(),
+        "application_ids": (1, report.applications),
+        "district_code": "41830",
+    }
+
+
+def _choose_loadgen(requested: str) -> str:
+    from benchmarks.loadgen import wrk_path
+
+    if requested == "auto":
+        return "wrk" if wrk_path() else "httpx"
+    if requested == "wrk" and not wrk_path():
+        raise SystemExit("wrk is not installed (apt-get install wrk), or use --loadgen httpx")
+    return requested
+
+
+def _wrk_version() -> str:
+    from benchmarks.loadgen import wrk_path
+
+    path = wrk_path()
+    if not path:
+        return ""
+    result = subprocess.run([path, "--version"], capture_output=True, text=True, check=False)
+    return (result.stdout or result.stderr).splitlines()[0] if (result.stdout or result.stderr) else "wrk"
+
+
+def run_once(
+    args: argparse.Namespace,
+    database: str,
+    scale: int,
+    workdir: Path,
+    secret_key: str,
+    tool: str,
+    concurrencies: list[int],
+) -> Any:
+    from benchmarks import loadgen
+    from benchmarks.report import RunResult
+    from benchmarks.scratch import describe
+    from benchmarks.server import running_server
+    from benchmarks.workloads import by_name, is_available
+
+    admin_password = secrets.token_urlsafe(16)
+    with _scratch(database, workdir) as url:
+        console.rule(f"{database} · {scale:,} applications")
+        report, admin_id = _load(url, scale, admin_password)
+        console.print(
+            f"loaded {report.total_rows:,} rows ({report.applications:,} applications, {report.partners:,} partners, "
+            f"{report.rows.get('sms_message', 0):,} SMS log rows) in {report.seconds:,.1f} s "
+            f"({report.total_rows / report.seconds:,.0f} rows/s)"
+        )
+        result = RunResult(
+            database=database,
+            url=describe(url),
+            scale=scale,
+            load={"seconds": round(report.seconds, 2), "total_rows": report.total_rows, "rows": dict(report.rows)},
+        )
+        context = _context(report)
+        raw_log = workdir / "loadgen-raw.txt"
+        with running_server(url, workdir, secret_key, args.port) as server:
+            openapi = server.openapi()
+            services, _ = _bookable_services(server.base_url)
+            run_slot = 0
+            for workload in by_name(args.workloads):
+                if not is_available(workload, openapi):
+                    result.skipped[workload.name] = "endpoint not available"
+                    console.print(f"  {workload.name}: [yellow]skipped: endpoint not available[/yellow]")
+                    continue
+                token, how = (
+                    _admin_token(server.base_url, openapi, admin_id, admin_password)
+                    if workload.admin
+                    else (
+                        None,
+                        "",
+                    )
+                )
+                for concurrency in concurrencies:
+                    run_slot += 1
+                    plan = loadgen.plan_for(workload, context, token, run_slot, services)
+                    if args.warmup > 0:
+                        loadgen.run(
+                            plan,
+                            server.base_url,
+                            workload=workload.name,
+                            concurrency=concurrency,
+                            duration=args.warmup,
+                            tool=tool,
+                        )
+                        run_slot += 1
+                        plan = loadgen.plan_for(workload, context, token, run_slot, services)
+                    m = loadgen.run(
+                        plan,
+                        server.base_url,
+                        workload=workload.name,
+                        concurrency=concurrency,
+                        duration=args.duration,
+                        tool=tool,
+                        raw_log=raw_log,
+                    )
+                    result.measurements.append(m)
+                    ratio = result.health_ratio(m)
+                    console.print(
+                        f"  {workload.name:<22} c={concurrency:<3} {m.rps:>8,.0f} req/s  p50 {m.p50_ms:6.1f}  "
+                        f"p95 {m.p95_ms:6.1f}  p99 {m.p99_ms:6.1f}  max {m.max_ms:7.1f} ms  errors {m.errors:,}"
+                        + (f"  {ratio:.0%} of /health" if ratio is not None else "")
+                        + (f"  (token: {how})" if how else "")
+                    )
+        result.worker = _worker_throughput(url, args.worker_messages, workdir)
+    return result
+
+
+def _worker_throughput(url: str, messages: int, workdir: Path) -> dict[str, Any] | None:
+    from benchmarks import worker
+
+    return worker.measure(url, messages, workdir)
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse_args(argv)
+    scales = _ints(args.scale)
+    concurrencies = _ints(args.concurrency)
+    databases = [d.strip() for d in (args.databases or "").split(",") if d.strip()] or (
+        ["sqlite", "postgresql"] if os.environ.get("JIBSA_BENCH_DATABASE_URL") else ["sqlite"]
+    )
+    if "postgresql" in databases and not os.environ.get("JIBSA_BENCH_DATABASE_URL"):
+        raise SystemExit("postgresql needs JIBSA_BENCH_DATABASE_URL (a server URL; a fresh database is created there)")
+    workdir = Path(tempfile.mkdtemp(prefix="jibsa-bench-run-", dir="/tmp"))
+    secret_key = secrets.token_urlsafe(48)
+    _configure_environment(workdir, secret_key)
+    tool = _choose_loadgen(args.loadgen)
+    machine = {
+        "cpus": os.cpu_count(),
+        "loadavg": os.getloadavg(),
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+        "loadgen": _wrk_version() if tool == "wrk" else "asyncio + httpx driver (own process; slower than wrk)",
+    }
+    from benchmarks import report as rpt
+
+    rpt.print_machine_note(console, machine)
+    started = datetime.now(UTC)
+    runs: list[Any] = []
+    try:
+        for database in databases:
+            for scale in scales:
+                runs.append(run_once(args, database, scale, workdir, secret_key, tool, concurrencies))
+    finally:
+        if runs:
+            _print_and_save(runs, machine, started, args, concurrencies)
+        if args.keep:
+            console.print(f"scratch directory kept: {workdir}")
+        else:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _print_and_save(
+    runs: list[Any], machine: dict[str, Any], started: datetime, args: argparse.Namespace, concurrencies: list[int]
+) -> None:
+    from benchmarks import report as rpt
+
+    console.print()
+    rpt.print_machine_note(console, {**machine, "loadavg": machine["loadavg"]})
+    for run in runs:
+        console.print(rpt.run_table(run))
+    console.print(rpt.load_table(runs))
+    sweep = rpt.scale_table(runs, concurrencies)
+    if sweep is not None:
+        console.print(sweep)
+    checks = rpt.evaluate_targets(runs)
+    if checks:
+        console.print(rpt.targets_table(checks))
+    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+    path = RESULTS_DIR / f"bench-{started:%Y%m%dT%H%M%SZ}.json"
+    payload = {
+        "started_at": started.isoformat(),
+        "finished_at": datetime.now(UTC).isoformat(),
+        "machine": machine,
+        "settings": {
+            "scales": _ints(args.scale),
+            "duration_s": args.duration,
+            "warmup_s": args.warmup,
+            "concurrency": concurrencies,
+            "workloads": args.workloads or "all",
+            "server": "jibsa serve --workers 1",
+        },
+        "runs": [r.as_dict() for r in runs],
+        "targets": [c.as_dict() for c in checks],
+    }
+    path.write_text(json.dumps(payload, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
+    console.print(f"results written to {path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path}")

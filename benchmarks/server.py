@@ -1,0 +1,98 @@
+"""The real server (``jibsa serve``, one worker process) as a subprocess of the benchmark."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+# High enough that the limiter never answers 429 under load; the limiter's own cost still counts.
+UNTHROTTLED = "1000000000/minute"
+
+
+@dataclass(frozen=True)
+class Server:
+    base_url: str
+    pid: int
+    log: Path
+
+    def openapi(self) -> dict[str, Any]:
+        """The server's OpenAPI document (``{}`` when docs are switched off)."""
+        response = httpx.get(f"{self.base_url}/api/v1/openapi.json", timeout=30)
+        return response.json() if response.status_code == 200 else {}
+
+
+def server_env(database_url: str, data_dir: Path, secret_key: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        {
+            "JIBSA_ENV": "development",  # docs (the OpenAPI document) stay on; nothing else differs for these paths
+            "JIBSA_DATABASE_URL": database_url,
+            "JIBSA_DATA_DIR": str(data_dir),
+            "JIBSA_SECRET_KEY": secret_key,
+            "JIBSA_RATE_LIMIT_PUBLIC_SUBMIT_IP": UNTHROTTLED,
+            "JIBSA_RATE_LIMIT_PUBLIC_SUBMIT_PHONE": UNTHROTTLED,
+            "JIBSA_RATE_LIMIT_LOGIN_IP": UNTHROTTLED,
+            "JIBSA_RATE_LIMIT_PORTAL_IP": UNTHROTTLED,
+        }
+    )
+    return env
+
+
+def jibsa_executable() -> str:
+    candidate = Path(sys.executable).with_name("jibsa")
+    return str(candidate) if candidate.exists() else "jibsa"
+
+
+@contextmanager
+def running_server(
+    database_url: str, data_dir: Path, secret_key: str, port: int, *, extra_args: tuple[str, ...] = ()
+) -> Iterator[Server]:
+    """Start ``jibsa serve --workers 1`` and wait for ``/health``; stop it (SIGTERM, then SIGKILL) afterwards."""
+    log = data_dir / f"server-{port}.log"
+    base_url = f"http://127.0.0.1:{port}"
+    with log.open("ab") as sink:
+        process = subprocess.Popen(
+            [jibsa_executable(), "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", "1", *extra_args],
+            env=server_env(database_url, data_dir, secret_key),
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        _wait_healthy(base_url, process, log)
+        yield Server(base_url=base_url, pid=process.pid, log=log)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _wait_healthy(base_url: str, process: subprocess.Popen[bytes], log: Path, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server exited with {process.returncode}; see {log}:\n{log.read_text()[-2000:]}")
+        try:
+            if httpx.get(f"{base_url}/health", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError(f"the server did not answer /health within {timeout:.0f} s; see {log}")
+
+
+def serve_options() -> str:
+    """``jibsa serve --help`` (to learn which options this version has, e.g. ``--no-worker``)."""
+    result = subprocess.run([jibsa_executable(), "serve", "--help"], capture_output=True, text=True, check=False)
+    return result.stdout

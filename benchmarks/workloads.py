@@ -1,0 +1,121 @@
+"""What the benchmark measures: one small declarative entry per workload.
+
+A workload names an HTTP request (method and path) and the OpenAPI path it needs. A workload whose path is missing
+from the running server's OpenAPI document is reported as "skipped: endpoint not available", never faked.
+
+Placeholders in ``path``:
+- ``{phone}``, ``{number_prefix}``, ``{month_start}``, ``{month_end}`` are filled once per run from the loaded data;
+- ``{application_id}`` is drawn at random per request from the loaded applications' ids (no cache can help).
+``body="application"`` makes every request a fresh public submission: its own phone number and Idempotency-Key.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Literal
+
+# Placeholders drawn per request, with the context key that gives their range.
+RANDOM_PLACEHOLDERS = {"application_id": "application_ids"}
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """The issue's goals for a workload at concurrency 32 (evaluated and printed, never enforced)."""
+
+    min_health_ratio: float | None = None  # throughput as a fraction of /health in the same run
+    max_p95_ms: float | None = None
+    zero_errors: bool = False  # at every concurrency
+
+
+@dataclass(frozen=True, slots=True)
+class Workload:
+    name: str
+    method: Literal["GET", "POST"]
+    path: str
+    spec_path: str  # the OpenAPI path (parameter names ignored) that must exist for the workload to run
+    admin: bool = False  # sends the benchmark admin's bearer token
+    body: Literal["application"] | None = None
+    target: Target | None = None
+
+    @property
+    def label(self) -> str:
+        return f"{self.method} {self.path}"
+
+
+WORKLOADS: tuple[Workload, ...] = (
+    Workload("health", "GET", "/health", "/health"),
+    Workload("catalogue", "GET", "/api/v1/services", "/api/v1/services", target=Target(min_health_ratio=0.70)),
+    Workload(
+        "public-submit",
+        "POST",
+        "/api/v1/applications",
+        "/api/v1/applications",
+        body="application",
+        target=Target(max_p95_ms=60, zero_errors=True),
+    ),
+    Workload(
+        "admin-list",
+        "GET",
+        "/api/v1/admin/applications?page=1&page_size=20",
+        "/api/v1/admin/applications",
+        admin=True,
+        target=Target(min_health_ratio=0.40, max_p95_ms=40),
+    ),
+    Workload(
+        "admin-search-phone",
+        "GET",
+        "/api/v1/admin/applications?page=1&page_size=20&search={phone}",
+        "/api/v1/admin/applications",
+        admin=True,
+    ),
+    Workload(
+        "admin-detail",
+        "GET",
+        "/api/v1/admin/applications/{application_id}",
+        "/api/v1/admin/applications/{application_id}",
+        admin=True,
+        target=Target(min_health_ratio=0.40, max_p95_ms=30),
+    ),
+    Workload(
+        "admin-schedule-month",
+        "GET",
+        "/api/v1/admin/schedule?start_date={month_start}&end_date={month_end}",
+        "/api/v1/admin/schedule",
+        admin=True,
+    ),
+    Workload("admin-sms-log", "GET", "/api/v1/admin/sms?page_size=20", "/api/v1/admin/sms", admin=True),
+)
+
+HEALTH = "health"
+LIST = "admin-list"
+MAX_LATENCY_TARGET_MS = 250.0  # "no request above 250 ms in any run"
+LIST_SCALE_RATIO_TARGET = 1.5  # list p95 at the largest scale ≤ 1.5 × at the smallest
+
+_PARAM = re.compile(r"\{[^}]*\}")
+
+
+def _normalise(path: str) -> str:
+    return _PARAM.sub("{}", path.rstrip("/") or "/")
+
+
+def is_available(workload: Workload, openapi: dict[str, Any]) -> bool:
+    """Whether the server's OpenAPI document has the workload's path and method."""
+    wanted = _normalise(workload.spec_path)
+    for path, operations in (openapi.get("paths") or {}).items():
+        if _normalise(path) == wanted and workload.method.lower() in operations:
+            return True
+    return False
+
+
+def by_name(names: str | None) -> tuple[Workload, ...]:
+    """The workloads named (comma-separated), always with ``health`` first (the other figures are relative to it)."""
+    if not names:
+        return WORKLOADS
+    wanted = {n.strip() for n in names.split(",") if n.strip()} | {HEALTH}
+    unknown = wanted - {w.name for w in WORKLOADS}
+    if unknown:
+        raise SystemExit(
+            f"unknown workloads: {', '.join(sorted(unknown))}; known: {', '.join(w.name for w in WORKLOADS)}"
+        )
+    return tuple(w for w in WORKLOADS if w.name in wanted)
