@@ -73,3 +73,25 @@ class TestSettings:
         first = Settings(data_dir=tmp_path, secret_key=None).root_secret
         assert Settings(data_dir=tmp_path, secret_key=None).root_secret == first
         assert (tmp_path / "secret.key").stat().st_mode & 0o777 == 0o600
+
+
+class TestWebApp:
+    async def test_spa_fallback_assets_and_api_404(self, settings: Settings, database: Any, tmp_path: Any) -> None:
+        from jibsa.main import _mount_frontend
+
+        (tmp_path / "assets").mkdir()
+        (tmp_path / "index.html").write_text("<!doctype html><title>집사</title>")
+        (tmp_path / "assets" / "app-abc.js").write_text("console.log(1)")
+        app = create_app(settings, database=database)
+        _mount_frontend(app, tmp_path)
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client:
+            deep = await client.get("/admin/applications/12")
+            assert deep.status_code == 200
+            assert "집사" in deep.text
+            assert deep.headers["cache-control"] == "no-cache"
+            asset = await client.get("/assets/app-abc.js")
+            assert asset.text == "console.log(1)"
+            assert "immutable" in asset.headers["cache-control"]
+            assert (await client.get("/api/v1/nothing-here")).status_code == 404
+            escape = await client.get("/..%2F..%2Fetc%2Fpasswd")
+            assert "root:" not in escape.text
