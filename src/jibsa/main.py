@@ -30,12 +30,14 @@ FRONTEND_DIST = Path(__file__).resolve().parents[2] / "frontend" / "dist"
 def _api_router() -> APIRouter:
     from jibsa.applications.router import public_router as applications_public
     from jibsa.catalog.router import router as catalog_router
+    from jibsa.partners.admin_router import router as partners_admin
     from jibsa.partners.router import public_router as partners_public
 
     api = APIRouter(prefix=API_PREFIX)
     api.include_router(catalog_router)
     api.include_router(applications_public)
     api.include_router(partners_public)
+    api.include_router(partners_admin)
     return api
 
 
