@@ -21,7 +21,7 @@ def _count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
 async def application_status_counts(session: AsyncSession) -> dict[str, int]:
     stmt = select(Application.status, func.count()).where(Application.deleted_at.is_(None)).group_by(Application.status)
     counts = {status.value: 0 for status in ApplicationStatus}
-    for status, count in (await session.execute(stmt)).tuples():
+    for status, count in await session.execute(stmt):
         counts[str(status)] = count
     return counts
 
@@ -94,4 +94,4 @@ async def assignment_delays(session: AsyncSession, since: datetime, until: datet
         Application.created_at < until,
         Application.first_assigned_at.is_not(None),
     )
-    return [(created, assigned) for created, assigned in (await session.execute(stmt)).tuples() if assigned]
+    return [(created, assigned) for created, assigned in await session.execute(stmt) if assigned]

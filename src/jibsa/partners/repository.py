@@ -109,7 +109,7 @@ async def status_counts(session: AsyncSession, filters: PartnerFilters) -> dict[
     """Partners per status under ``filters`` (ignoring its status), every status present."""
     stmt = select(Partner.status, func.count()).where(*_conditions(filters, with_status=False)).group_by(Partner.status)
     counts = {status.value: 0 for status in PartnerStatus}
-    for status, count in (await session.execute(stmt)).tuples():
+    for status, count in await session.execute(stmt):
         counts[str(status)] = count
     return counts
 
@@ -166,10 +166,10 @@ async def region_names(
     districts: dict[str, str] = {}
     if province_codes:
         rows = await session.execute(select(Province.code, Province.name).where(Province.code.in_(province_codes)))
-        provinces = dict(rows.tuples().all())
+        provinces = dict(rows.all())
     if district_codes:
         rows = await session.execute(select(District.code, District.name).where(District.code.in_(district_codes)))
-        districts = dict(rows.tuples().all())
+        districts = dict(rows.all())
     return provinces, districts
 
 

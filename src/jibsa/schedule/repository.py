@@ -45,7 +45,7 @@ async def scheduled_assignments(
         .options(selectinload(Assignment.services))
         .order_by(Assignment.scheduled_date, Assignment.scheduled_time.nulls_last(), Assignment.id)
     )
-    return (await session.execute(stmt)).tuples().all()
+    return (await session.execute(stmt)).all()
 
 
 async def counts_by_date(
@@ -58,4 +58,4 @@ async def counts_by_date(
         .where(*_conditions(start, end, None, partner_id))
         .group_by(Assignment.scheduled_date, Assignment.status)
     )
-    return (await session.execute(stmt)).tuples().all()
+    return (await session.execute(stmt)).all()
