@@ -15,6 +15,7 @@ from jibsa.core.db import Database
 from jibsa.core.korean import KST
 from jibsa.models import (
     Admin,
+    AdminRole,
     ApplicationStatus,
     AssignmentStatus,
     AuditLog,
@@ -30,6 +31,7 @@ from tests.partners.factories import (
     make_application,
     make_assignment,
     make_partner,
+    quick_admin,
 )
 from tests.partners.querycount import count_statements
 
@@ -548,6 +550,28 @@ class TestChangeStatus:
             }
             assert (await fresh(session, partner.id)).status == current
 
+    async def test_idempotency_key_replays_without_a_second_change(
+        self,
+        client: httpx.AsyncClient,
+        session: AsyncSession,
+        admin_headers: dict[str, str],
+        published: list[events.PartnerStatusChanged],
+    ) -> None:
+        partner = await make_partner(session)
+        url = f"{BASE}/{partner.id}/status"
+        headers = {**admin_headers, "Idempotency-Key": "approve-once"}
+        payload = {"status": "approved", "send_sms": True, "version": 1}
+        first = await client.post(url, json=payload, headers=headers)
+        again = await client.post(url, json=payload, headers=headers)
+        assert (first.status_code, again.status_code) == (200, 200)
+        assert again.json()["status"] == "approved"
+        assert again.json()["version"] == first.json()["version"] == 2
+        assert len(published) == 1
+        assert len(await audit_rows(session, partner.id, "status_change")) == 1
+        other_body = await client.post(url, json={**payload, "send_sms": False}, headers=headers)
+        assert other_body.status_code == 422
+        assert other_body.json()["code"] == "idempotency_key_reused"
+
     async def test_version_is_checked_before_the_transition(
         self, client: httpx.AsyncClient, session: AsyncSession, admin_headers: dict[str, str]
     ) -> None:
@@ -715,3 +739,16 @@ class TestDeletePartner:
         application = await make_application(session, status=ApplicationStatus.COMPLETED)
         await make_assignment(session, application, partner, status=AssignmentStatus.COMPLETED)
         assert (await client.delete(f"{BASE}/{partner.id}", headers=sa_headers)).status_code == 204
+
+
+class TestAuditedReadsCommit:
+    @pytest.mark.committing
+    async def test_view_audit_commits_from_a_read_only_request(self, client: httpx.AsyncClient, db: Database) -> None:
+        async with db.transaction() as s:
+            reader = await quick_admin(s, role=AdminRole.ADMIN, name="조회관리자")
+            partner = await make_partner(s)
+        response = await client.get(f"{BASE}/{partner.id}", headers=auth_headers(reader))
+        assert response.status_code == 200
+        async with db.transaction(read_only=True) as s:
+            views = await audit_rows(s, partner.id, "view")
+        assert [v.admin_id for v in views] == [reader.id]

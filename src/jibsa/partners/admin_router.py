@@ -9,8 +9,9 @@ from urllib.parse import quote
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 from jibsa.admins.dependencies import CurrentAdmin, SuperAdmin
-from jibsa.core.db import SessionDep
-from jibsa.core.deps import StorageDep
+from jibsa.core import idempotency
+from jibsa.core.db import Database, SessionDep, get_database
+from jibsa.core.deps import IdempotencyKey, StorageDep
 from jibsa.core.errors import InvalidInput
 from jibsa.core.pagination import PageDep
 from jibsa.models import PartnerStatus
@@ -26,6 +27,8 @@ from jibsa.partners.schemas import (
     PartnerUpdate,
     SimilarPartners,
 )
+
+DbDep = Annotated[Database, Depends(get_database)]
 
 router = APIRouter(prefix="/admin/partners", tags=["admin_partners"])
 
@@ -70,10 +73,10 @@ async def list_partners(session: SessionDep, _: CurrentAdmin, filters: FiltersDe
 
 @router.get("/{partner_id}", response_model=PartnerDetail, operation_id="admin_partners-get")
 async def get_partner(
-    request: Request, session: SessionDep, admin: CurrentAdmin, partner_id: PartnerId
+    request: Request, session: SessionDep, db: DbDep, admin: CurrentAdmin, partner_id: PartnerId
 ) -> PartnerDetail:
     """One partner, decrypted, with regions, services and the business registration file link (audited view)."""
-    return await service.view_partner(session, partner_id, admin=admin, request=request)
+    return await service.view_partner(session, db, partner_id, admin=admin, request=request)
 
 
 @router.put("/{partner_id}", response_model=PartnerDetail, operation_id="admin_partners-update")
@@ -98,10 +101,23 @@ async def change_status(
     partner_id: PartnerId,
     data: PartnerStatusChange,
     if_match: IfMatch = None,
+    idempotency_key: IdempotencyKey = None,
 ) -> PartnerDetail:
-    """Approve, reject, suspend, deactivate or reactivate (reason required to reject or suspend)."""
+    """Approve, reject, suspend, deactivate or reactivate (reason required to reject or suspend).
+
+    May send an SMS, so it takes ``Idempotency-Key``: a repeat answers with the partner's current detail and
+    changes nothing (the stored reply holds no personal data).
+    """
     version = expected_version(data.version, if_match)
-    return await service.change_status(session, partner_id, data, version=version, admin=admin, request=request)
+    fingerprint = idempotency.request_fingerprint(
+        {"partner_id": partner_id, "version": version, **data.model_dump(mode="json", exclude={"version"})}
+    )
+    slot = await idempotency.claim(session, f"admin.partner_status.{admin.id}", idempotency_key, fingerprint)
+    if slot.is_replay:
+        return await service.partner_detail(session, partner_id)
+    result = await service.change_status(session, partner_id, data, version=version, admin=admin, request=request)
+    await idempotency.complete(session, slot, 200, {"partner_id": partner_id, "status": result.status.value})
+    return result
 
 
 @router.delete("/{partner_id}", status_code=204, operation_id="admin_partners-delete")
@@ -118,10 +134,12 @@ async def delete_partner(request: Request, session: SessionDep, admin: SuperAdmi
     operation_id="admin_partners-business_registration",
 )
 async def download_business_registration(
-    request: Request, session: SessionDep, storage: StorageDep, admin: CurrentAdmin, partner_id: PartnerId
+    request: Request, session: SessionDep, db: DbDep, storage: StorageDep, admin: CurrentAdmin, partner_id: PartnerId
 ) -> Response:
     """The business registration file (admins only; every download is audited)."""
-    stored, data = await service.open_business_registration(session, storage, partner_id, admin=admin, request=request)
+    stored, data = await service.open_business_registration(
+        session, db, storage, partner_id, admin=admin, request=request
+    )
     extension = _EXTENSIONS.get(stored.content_type, "bin")
     fallback = f"business_registration_{partner_id}.{extension}"
     filename = stored.original_name or fallback

@@ -15,6 +15,7 @@ from jibsa.applications.exceptions import UnknownService
 from jibsa.audit.service import record
 from jibsa.catalog import repository as catalog
 from jibsa.core.crypto import blind_index, normalise_name
+from jibsa.core.db import Database
 from jibsa.core.errors import InvalidInput, VersionConflict
 from jibsa.core.korean import now_utc
 from jibsa.core.pagination import PageParams
@@ -213,19 +214,50 @@ async def build_detail(session: AsyncSession, partner: Partner) -> PartnerDetail
     )
 
 
-async def view_partner(session: AsyncSession, partner_id: int, *, admin: Admin, request: Request) -> PartnerDetail:
+async def partner_detail(session: AsyncSession, partner_id: int) -> PartnerDetail:
+    """The current detail (no audit: used to answer a replayed request of the same admin)."""
+    return await build_detail(session, await _get(session, partner_id))
+
+
+async def _record_access(
+    db: Database,
+    *,
+    action: str,
+    partner_id: int,
+    summary: str,
+    admin: Admin,
+    request: Request,
+    after: dict[str, Any] | None = None,
+) -> None:
+    """Audit a read in its own write unit of work (GET requests run read-only), before the data goes out."""
+    async with db.transaction() as audit_session:
+        await record(
+            audit_session,
+            action=action,
+            entity_type="partner",
+            entity_id=partner_id,
+            summary=summary,
+            admin=admin,
+            after=after,
+            request=request,
+        )
+
+
+async def view_partner(
+    session: AsyncSession, db: Database, partner_id: int, *, admin: Admin, request: Request
+) -> PartnerDetail:
     """The decrypted detail; the PII view is audited."""
     partner = await _get(session, partner_id)
-    await record(
-        session,
+    detail = await build_detail(session, partner)
+    await _record_access(
+        db,
         action="view",
-        entity_type="partner",
-        entity_id=partner.id,
+        partner_id=partner.id,
         summary=f"협력사 상세 조회: {partner.company_name}",
         admin=admin,
         request=request,
     )
-    return await build_detail(session, partner)
+    return detail
 
 
 def _refuse_nulls(data: PartnerUpdate) -> None:
@@ -491,7 +523,7 @@ async def delete_partner(session: AsyncSession, partner_id: int, *, admin: Admin
 
 
 async def open_business_registration(
-    session: AsyncSession, storage: Storage, partner_id: int, *, admin: Admin, request: Request
+    session: AsyncSession, db: Database, storage: Storage, partner_id: int, *, admin: Admin, request: Request
 ) -> tuple[StoredFile, bytes]:
     """The stored business registration file and its bytes; every download is audited."""
     partner = await _get(session, partner_id)
@@ -501,14 +533,13 @@ async def open_business_registration(
     if stored is None or not await storage.exists(stored.storage_key):
         raise BusinessRegistrationNotFound()
     data = await storage.get(stored.storage_key)
-    await record(
-        session,
+    await _record_access(
+        db,
         action="download",
-        entity_type="partner",
-        entity_id=partner.id,
+        partner_id=partner.id,
         summary=f"사업자등록증 다운로드: {partner.company_name}",
         admin=admin,
-        after={"file_id": stored.id, "size_bytes": stored.size_bytes},
         request=request,
+        after={"file_id": stored.id, "size_bytes": stored.size_bytes},
     )
     return stored, data
