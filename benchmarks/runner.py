@@ -43,6 +43,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--port", type=int, default=8500, help="port of the server under test (default 8500)")
     parser.add_argument("--loadgen", choices=("auto", "wrk", "httpx"), default="auto", help="load generator")
     parser.add_argument("--worker-messages", type=int, default=2000, help="messages for the worker throughput run")
+    parser.add_argument(
+        "--profile", action="store_true", help="sample the server with py-spy during each measurement (see results/)"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the scratch directory (server logs, raw output)")
     return parser.parse_args(argv)
 
@@ -176,7 +179,7 @@ def run_once(
     tool: str,
     concurrencies: list[int],
 ) -> Any:
-    from benchmarks import loadgen
+    from benchmarks import loadgen, profiling
     from benchmarks.report import RunResult
     from benchmarks.scratch import describe
     from benchmarks.server import running_server
@@ -230,6 +233,10 @@ def run_once(
                         )
                         run_slot += 1
                         plan = loadgen.plan_for(workload, context, token, run_slot, services)
+                    sampler, raw_profile = None, None
+                    if args.profile:
+                        raw_profile = _profile_path(database, scale, workload.name, concurrency)
+                        sampler = profiling.start(server.pid, args.duration, raw_profile)
                     m = loadgen.run(
                         plan,
                         server.base_url,
@@ -239,6 +246,9 @@ def run_once(
                         tool=tool,
                         raw_log=raw_log,
                     )
+                    if sampler is not None and raw_profile is not None:
+                        sampler.wait(timeout=60)
+                        raw_profile.with_suffix(".summary.txt").write_text(profiling.summarise(raw_profile))
                     result.measurements.append(m)
                     ratio = result.health_ratio(m)
                     console.print(
@@ -249,6 +259,11 @@ def run_once(
                     )
         result.worker = _worker_throughput(url, args.worker_messages, workdir)
     return result
+
+
+def _profile_path(database: str, scale: int, workload: str, concurrency: int) -> Path:
+    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+    return RESULTS_DIR / f"profile-{database}-{scale}-{workload}-c{concurrency}.txt"
 
 
 def _worker_throughput(url: str, messages: int, workdir: Path) -> dict[str, Any] | None:
