@@ -1,7 +1,7 @@
 """``--profile``: sample the server with py-spy during each measurement (``pip install py-spy`` into the venv).
 
-Writes py-spy's raw (collapsed) stacks of the thread holding the GIL per measurement, plus a short summary of the hottest frames of the server's
-event-loop thread (own time, and cumulative time of frames in ``jibsa``), which usually names the cause.
+Writes py-spy's raw (collapsed) stacks of the thread holding the GIL, per measurement, and a short summary of the
+hottest frames of the event-loop thread (own time, and cumulative time of ``jibsa`` frames): it usually names the cause.
 """
 
 from __future__ import annotations
