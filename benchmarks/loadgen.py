@@ -58,6 +58,7 @@ class Measurement:
     statuses: dict[str, int]
     socket_error_kinds: dict[str, int]
     loadavg_before: float
+    server_cpu_ms: float | None = None  # server process CPU time per completed request (robust to a busy machine)
 
     @property
     def errors(self) -> int:

@@ -61,14 +61,16 @@ def run_table(run: RunResult) -> Table:
     table = Table(
         title=f"{run.database} · {run.scale:,} applications · {run.url}",
         caption="latencies in ms; errors = non-2xx responses + socket errors; % of /health = requests/s relative "
-        "to GET /health at the same concurrency in this run",
+        "to GET /health at the same concurrency in this run; CPU ms/req = the server process's CPU time per "
+        "completed request (excludes PostgreSQL's own processes; steady when other work shares the machine)",
         title_justify="left",
     )
-    for column in ("workload", "conc.", "req/s", "p50", "p95", "p99", "max", "errors", "% of /health", "note"):
+    columns = ("workload", "conc.", "req/s", "p50", "p95", "p99", "max", "errors", "% of /health", "CPU ms/req", "note")
+    for column in columns:
         table.add_column(column, justify="left" if column in ("workload", "note") else "right")
     for workload in WORKLOADS:
         if workload.name in run.skipped:
-            table.add_row(workload.name, *[""] * 8, f"[yellow]skipped: {run.skipped[workload.name]}[/yellow]")
+            table.add_row(workload.name, *[""] * 9, f"[yellow]skipped: {run.skipped[workload.name]}[/yellow]")
             continue
         for m in (m for m in run.measurements if m.workload == workload.name):
             ratio = run.health_ratio(m)
@@ -83,12 +85,13 @@ def run_table(run: RunResult) -> Table:
                 _ms(m.max_ms),
                 errors,
                 f"{ratio:.0%}" if ratio is not None else "",
+                f"{m.server_cpu_ms:.2f}" if m.server_cpu_ms is not None else "",
                 _status_summary(m),
             )
     if run.worker:
         w = run.worker
         if w.get("skipped"):
-            table.add_row("worker", *[""] * 8, f"[yellow]skipped: {w['skipped']}[/yellow]")
+            table.add_row("worker", *[""] * 9, f"[yellow]skipped: {w['skipped']}[/yellow]")
         else:
             table.add_row(
                 "worker",
@@ -96,6 +99,7 @@ def run_table(run: RunResult) -> Table:
                 f"{w['messages_per_second']:,.0f}",
                 *[""] * 4,
                 str(w.get("failed", 0)),
+                "",
                 "",
                 f"messages/s: {w['messages']:,} messages, {w['seconds']:.1f} s ({w.get('note', '')})",
             )

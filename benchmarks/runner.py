@@ -237,6 +237,7 @@ def run_once(
                     if args.profile:
                         raw_profile = _profile_path(database, scale, workload.name, concurrency)
                         sampler = profiling.start(server.pid, args.duration, raw_profile)
+                    cpu_before = _cpu_seconds(server.pid)
                     m = loadgen.run(
                         plan,
                         server.base_url,
@@ -246,6 +247,10 @@ def run_once(
                         tool=tool,
                         raw_log=raw_log,
                     )
+                    cpu_after = _cpu_seconds(server.pid)
+                    completed = sum(m.statuses.values())
+                    if cpu_before is not None and cpu_after is not None and completed:
+                        m.server_cpu_ms = round((cpu_after - cpu_before) * 1000 / completed, 3)
                     if sampler is not None and raw_profile is not None:
                         sampler.wait(timeout=60)
                         raw_profile.with_suffix(".summary.txt").write_text(profiling.summarise(raw_profile))
@@ -255,10 +260,20 @@ def run_once(
                         f"  {workload.name:<22} c={concurrency:<3} {m.rps:>8,.0f} req/s  p50 {m.p50_ms:6.1f}  "
                         f"p95 {m.p95_ms:6.1f}  p99 {m.p99_ms:6.1f}  max {m.max_ms:7.1f} ms  errors {m.errors:,}"
                         + (f"  {ratio:.0%} of /health" if ratio is not None else "")
+                        + (f"  server CPU {m.server_cpu_ms:.2f} ms/req" if m.server_cpu_ms is not None else "")
                         + (f"  (token: {how})" if how else "")
                     )
         result.worker = _worker_throughput(url, args.worker_messages, workdir)
     return result
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of a process (Linux ``/proc``), or ``None`` elsewhere."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _profile_path(database: str, scale: int, workload: str, concurrency: int) -> Path:

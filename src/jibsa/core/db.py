@@ -94,6 +94,14 @@ def get_database(request: Request) -> Database:
     return db
 
 
+async def _database(request: Request) -> Database:
+    return get_database(request)
+
+
+DatabaseDep = Annotated[Database, Depends(_database)]
+"""Inject the app's ``Database`` (an ``async`` dependency: FastAPI would run a plain ``def`` one in a thread)."""
+
+
 async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
     """The request's unit of work: commit on success, roll back on any error."""
     db = get_database(request)

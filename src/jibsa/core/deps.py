@@ -21,9 +21,24 @@ def get_storage(request: Request) -> Storage:
     return storage
 
 
-SettingsDep = Annotated[Settings, Depends(get_app_settings)]
-StorageDep = Annotated[Storage, Depends(get_storage)]
-LimiterDep = Annotated[RateLimiter, Depends(get_rate_limiter)]
+# FastAPI runs a plain ``def`` dependency in its thread pool: a thread hop (and a GIL hand-over) per dependency per
+# request. These only read ``app.state``, so the dependencies are ``async def`` wrappers around the helpers above
+# (which stay plain functions for direct callers).
+async def _settings(request: Request) -> Settings:
+    return get_app_settings(request)
+
+
+async def _storage(request: Request) -> Storage:
+    return get_storage(request)
+
+
+async def _rate_limiter(request: Request) -> RateLimiter:
+    return get_rate_limiter(request)
+
+
+SettingsDep = Annotated[Settings, Depends(_settings)]
+StorageDep = Annotated[Storage, Depends(_storage)]
+LimiterDep = Annotated[RateLimiter, Depends(_rate_limiter)]
 IdempotencyKey = Annotated[
     str | None,
     Header(

@@ -9,6 +9,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 
 logger = logging.getLogger("jibsa.errors")
 
@@ -154,6 +155,14 @@ def install_error_handlers(app: FastAPI) -> None:
             status_code=exc.status_code,
             headers=getattr(exc, "headers", None),
         )
+
+    @app.exception_handler(ClientDisconnect)
+    async def _gone(request: Request, _: ClientDisconnect) -> JSONResponse:
+        # The client hung up before its body was read (a phone losing signal mid-upload): nobody will read a
+        # reply, and it is not a server fault worth a traceback.
+        logger.info("client disconnected before its request was read: %s %s", request.method, request.url.path)
+        body = {"code": "client_disconnected", "message": "요청이 중단되었습니다.", "details": None}
+        return JSONResponse(body, status_code=400)
 
     @app.exception_handler(Exception)
     async def _crash(request: Request, exc: Exception) -> JSONResponse:

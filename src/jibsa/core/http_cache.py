@@ -6,10 +6,10 @@ import hashlib
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any
 
 import orjson
-from fastapi import Request, Response
+from fastapi import Depends, Request, Response
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,3 +50,11 @@ class ResponseCache:
 def get_response_cache(request: Request) -> ResponseCache:
     cache: ResponseCache = request.app.state.response_cache
     return cache
+
+
+async def _response_cache(request: Request) -> ResponseCache:
+    return get_response_cache(request)
+
+
+ResponseCacheDep = Annotated[ResponseCache, Depends(_response_cache)]
+"""Inject the response cache (an ``async`` dependency: FastAPI would run a plain ``def`` one in a thread)."""
