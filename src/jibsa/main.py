@@ -28,7 +28,9 @@ FRONTEND_DIST = Path(__file__).resolve().parents[2] / "frontend" / "dist"
 
 
 def _api_router() -> APIRouter:
+    from jibsa.admins.router import admins_router, auth_router, settings_router
     from jibsa.applications.router import public_router as applications_public
+    from jibsa.audit.router import router as audit_router
     from jibsa.catalog.router import router as catalog_router
     from jibsa.partners.router import public_router as partners_public
 
@@ -36,6 +38,10 @@ def _api_router() -> APIRouter:
     api.include_router(catalog_router)
     api.include_router(applications_public)
     api.include_router(partners_public)
+    api.include_router(auth_router)
+    api.include_router(settings_router)
+    api.include_router(admins_router)
+    api.include_router(audit_router)
     return api
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
@@ -38,6 +39,25 @@ def verify_password(password_hash: str, password: str) -> bool:
 
 def needs_rehash(password_hash: str) -> bool:
     return password_hasher().check_needs_rehash(password_hash)
+
+
+@lru_cache(maxsize=1)
+def _dummy_hash() -> str:
+    return hash_password(secrets.token_urlsafe(16))
+
+
+def burn_password_check(password: str) -> None:
+    """Spend the time of a real verification, so an unknown email answers as slowly as a wrong password."""
+    verify_password(_dummy_hash(), password)
+
+
+def new_refresh_token() -> str:
+    """An opaque refresh token: random, never a JWT, so it can never pass as an access token."""
+    return secrets.token_urlsafe(32)
+
+
+def new_token_family() -> str:
+    return secrets.token_hex(16)
 
 
 @dataclass(frozen=True, slots=True)
