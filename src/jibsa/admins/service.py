@@ -43,9 +43,9 @@ from jibsa.admins.security import (
     ACCESS_TOKEN_TTL,
     burn_password_check,
     create_access_token,
-    hash_password,
+    hash_password_async,
     needs_rehash,
-    verify_password,
+    verify_password_async,
 )
 from jibsa.audit.service import record
 from jibsa.core.errors import AppError
@@ -135,10 +135,10 @@ async def login(
 
     admin = await get_by_email(session, email)
     if admin is None:
-        burn_password_check(data.password)
+        await burn_password_check(data.password)
         valid = False
     else:
-        valid = verify_password(admin.password_hash, data.password)
+        valid = await verify_password_async(admin.password_hash, data.password)
     if admin is None or not valid:
         await throttle.register_failure(session, keys, now)
         await _login_failed(session, "bad_credentials", bidx, admin, request)
@@ -149,7 +149,7 @@ async def login(
 
     await throttle.reset(session, keys)
     if needs_rehash(admin.password_hash):
-        admin.password_hash = hash_password(data.password)
+        admin.password_hash = await hash_password_async(data.password)
     admin.last_login_at = now
     await record(
         session, action="login", entity_type=ENTITY, entity_id=admin.id, summary="로그인", admin=admin, request=request
@@ -222,11 +222,11 @@ async def change_password(
     session: AsyncSession, admin: Admin, data: PasswordChange, *, now: datetime, request: Request | None = None
 ) -> TokenResponse:
     """Change one's own password: every other session ends, the caller gets a fresh one."""
-    if not verify_password(admin.password_hash, data.current_password):
+    if not await verify_password_async(admin.password_hash, data.current_password):
         raise WrongCurrentPassword()
     if data.new_password == data.current_password:
         raise PasswordUnchanged()
-    admin.password_hash = hash_password(data.new_password)
+    admin.password_hash = await hash_password_async(data.new_password)
     await _end_all_sessions(session, admin, now)
     await session.flush()
     await record(
@@ -312,7 +312,7 @@ async def create_admin(
         raise EmailTaken()
     admin = Admin(
         email=email,
-        password_hash=hash_password(data.password),
+        password_hash=await hash_password_async(data.password),
         name=data.name,
         phone=data.phone,
         role=data.role,
