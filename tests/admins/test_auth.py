@@ -168,6 +168,17 @@ class TestLockout:
         await login(client, admin.email, "wrong-password", expect=401)
         await login(client, admin.email)
 
+    async def test_idle_rows_are_purged(
+        self, client: httpx.AsyncClient, session: AsyncSession, clock: FakeClock
+    ) -> None:
+        session.add(LoginThrottle(key="ip:192.0.2.1", failures=3, updated_at=clock.now - timedelta(hours=2)))
+        session.add(LoginThrottle(key="ip:192.0.2.2", failures=3, updated_at=clock.now - timedelta(minutes=5)))
+        await session.flush()
+        await login(client, "someone@example.com", "wrong-password", expect=401)
+        keys = set(await session.scalars(select(LoginThrottle.key).execution_options(populate_existing=True)))
+        assert "ip:192.0.2.1" not in keys
+        assert "ip:192.0.2.2" in keys
+
     async def test_account_lock_holds_from_another_ip(
         self, app: FastAPI, client: httpx.AsyncClient, session: AsyncSession, clock: FakeClock
     ) -> None:
@@ -286,6 +297,13 @@ class TestLogout:
 
     async def test_unknown_token_is_fine(self, client: httpx.AsyncClient) -> None:
         assert (await client.post(LOGOUT, json={"refresh_token": "unknown"})).status_code == 204
+
+    async def test_repeated_logout_is_audited_once(self, client: httpx.AsyncClient, session: AsyncSession) -> None:
+        admin = await make_admin(session)
+        token = (await login(client, admin.email))["refresh_token"]
+        for _ in range(2):
+            assert (await client.post(LOGOUT, json={"refresh_token": token})).status_code == 204
+        assert len(await audit_rows(session, "logout")) == 1
 
 
 class TestMe:

@@ -61,14 +61,17 @@ _FAILURE_LABELS = {"bad_credentials": "인증 실패", "locked": "잠김", "inac
 
 
 def normalise_email(email: str) -> str:
+    """Emails compare trimmed and lower-cased."""
     return email.strip().lower()
 
 
 async def get_by_email(session: AsyncSession, email: str) -> Admin | None:
+    """The admin with this email (any case), if any."""
     return await session.scalar(select(Admin).where(Admin.email == normalise_email(email)))
 
 
 async def count_admins(session: AsyncSession) -> int:
+    """How many admin accounts exist (``create-admin --if-none``)."""
     return int(await session.scalar(select(func.count()).select_from(Admin)) or 0)
 
 
@@ -197,9 +200,8 @@ async def _refresh_reused(
 async def logout(session: AsyncSession, token: str, *, now: datetime, request: Request | None = None) -> None:
     """End the login the refresh token belongs to (every token of its family); unknown tokens are ignored."""
     row = await tokens.find(session, token)
-    if row is None:
+    if row is None or not await tokens.revoke_family(session, row.family_id, now):
         return
-    await tokens.revoke_family(session, row.family_id, now)
     admin = await session.get(Admin, row.admin_id)
     await record(
         session,

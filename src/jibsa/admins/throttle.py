@@ -57,6 +57,9 @@ async def retry_after(session: AsyncSession, keys: Sequence[str], now: datetime)
 
 async def register_failure(session: AsyncSession, keys: Sequence[str], now: datetime) -> None:
     """Count one failed attempt against each key, locking those that reach the threshold."""
+    # Rows idle for longer than MEMORY mean nothing any more (their lock expired, their count restarts): drop them,
+    # so keys of unknown emails and passing IPs do not pile up.
+    await session.execute(delete(LoginThrottle).where(LoginThrottle.updated_at < now - MEMORY))
     insert = pg_insert if dialect_name(session) == "postgresql" else sqlite_insert
     for key in sorted(keys):  # a fixed order: two failures never lock the rows in opposite orders
         await session.execute(

@@ -43,6 +43,7 @@ async def issue(
 
 
 async def find(session: AsyncSession, token: str) -> RefreshToken | None:
+    """The stored token matching ``token`` (looked up by its keyed hash)."""
     return await session.scalar(select(RefreshToken).where(RefreshToken.token_hash == hash_token(token)))
 
 
@@ -57,13 +58,15 @@ async def claim(session: AsyncSession, row: RefreshToken, now: datetime) -> bool
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
-async def revoke_family(session: AsyncSession, family_id: str, now: datetime) -> None:
-    await session.execute(
+async def revoke_family(session: AsyncSession, family_id: str, now: datetime) -> int:
+    """Revoke every live token of one login; returns how many were still live."""
+    result = await session.execute(
         update(RefreshToken)
         .where(RefreshToken.family_id == family_id, RefreshToken.revoked_at.is_(None))
         .values(revoked_at=now)
         .execution_options(synchronize_session=False)
     )
+    return int(result.rowcount)  # type: ignore[attr-defined]
 
 
 async def revoke_all(session: AsyncSession, admin_id: int, now: datetime) -> None:
