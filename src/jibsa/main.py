@@ -28,14 +28,20 @@ FRONTEND_DIST = Path(__file__).resolve().parents[2] / "frontend" / "dist"
 
 
 def _api_router() -> APIRouter:
+    from jibsa.applications.admin_router import router as applications_admin
     from jibsa.applications.router import public_router as applications_public
+    from jibsa.assignments.router import router as assignments_admin
     from jibsa.catalog.router import router as catalog_router
+    from jibsa.files.admin_router import router as files_admin
     from jibsa.partners.router import public_router as partners_public
 
     api = APIRouter(prefix=API_PREFIX)
     api.include_router(catalog_router)
     api.include_router(applications_public)
     api.include_router(partners_public)
+    api.include_router(applications_admin)
+    api.include_router(assignments_admin)
+    api.include_router(files_admin)
     return api
 
 
