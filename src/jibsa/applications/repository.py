@@ -125,7 +125,7 @@ async def list_page(session: AsyncSession, filters: ListFilters, page: PageParam
     """One page of applications and the filtered total, in one statement (a window count)."""
     stmt = select(Application, func.count().over().label("total")).where(*conditions(filters))
     stmt = _ordered(stmt, filters.sort).limit(page.page_size).offset(page.offset)
-    rows = (await session.execute(stmt)).tuples().all()
+    rows = (await session.execute(stmt)).all()
     if rows:
         return [row[0] for row in rows], int(rows[0][1])
     if page.page == 1:
@@ -143,7 +143,7 @@ async def status_counts(session: AsyncSession, filters: ListFilters) -> dict[str
         .group_by(Application.status)
     )
     counts = {status.value: 0 for status in ApplicationStatus}
-    for status, count in (await session.execute(stmt)).tuples():
+    for status, count in (await session.execute(stmt)):
         counts[str(status)] = int(count)
     return counts
 
@@ -160,7 +160,7 @@ async def row_extras(session: AsyncSession, application_ids: Sequence[int]) -> R
         .order_by(ApplicationService.application_id, ApplicationService.position)
     )
     by_app: dict[int, list[tuple[str, str]]] = defaultdict(list)
-    for application_id, code, name in services.tuples():
+    for application_id, code, name in services:
         by_app[application_id].append((code, name))
     partners = await session.execute(
         select(
@@ -175,7 +175,7 @@ async def row_extras(session: AsyncSession, application_ids: Sequence[int]) -> R
         .order_by(Assignment.application_id, Assignment.id)
     )
     partners_by_app: dict[int, list[PartnerOnRow]] = defaultdict(list)
-    for application_id, partner_id, company_name, status, scheduled_date in partners.tuples():
+    for application_id, partner_id, company_name, status, scheduled_date in partners:
         partners_by_app[application_id].append(
             PartnerOnRow(partner_id, company_name, AssignmentStatus(status), scheduled_date)
         )
@@ -242,7 +242,7 @@ async def status_history(
         .where(ApplicationStatusChange.application_id == application_id)
         .order_by(ApplicationStatusChange.created_at, ApplicationStatusChange.id)
     )
-    return (await session.execute(stmt)).tuples().all()
+    return (await session.execute(stmt)).all()
 
 
 async def customer_history(

@@ -86,7 +86,7 @@ async def same_day_assignments(
     )
     if exclude_ids:
         stmt = stmt.where(Assignment.id.not_in(list(exclude_ids)))
-    return (await session.execute(stmt)).tuples().all()
+    return (await session.execute(stmt)).all()
 
 
 async def approved_partners(session: AsyncSession) -> Sequence[Partner]:
@@ -107,12 +107,12 @@ async def region_names(
     districts: dict[str, tuple[str, str]] = {}
     if province_codes:
         rows = await session.execute(select(Province.code, Province.name).where(Province.code.in_(province_codes)))
-        provinces = dict(rows.tuples().all())
+        provinces = dict(rows.all())
     if district_codes:
         rows2 = await session.execute(
             select(District.code, District.name, District.province_code).where(District.code.in_(district_codes))
         )
-        districts = {code: (name, province) for code, name, province in rows2.tuples()}
+        districts = {code: (name, province) for code, name, province in rows2}
     return provinces, districts
 
 
@@ -130,4 +130,4 @@ async def open_counts_by_partner(session: AsyncSession, partner_ids: Sequence[in
         )
         .group_by(Assignment.partner_id)
     )
-    return {partner_id: int(count) for partner_id, count in (await session.execute(stmt)).tuples()}
+    return {partner_id: int(count) for partner_id, count in (await session.execute(stmt))}
