@@ -143,7 +143,7 @@ async def status_counts(session: AsyncSession, filters: ListFilters) -> dict[str
         .group_by(Application.status)
     )
     counts = {status.value: 0 for status in ApplicationStatus}
-    for status, count in (await session.execute(stmt)):
+    for status, count in await session.execute(stmt):
         counts[str(status)] = int(count)
     return counts
 
