@@ -10,7 +10,7 @@ from enum import StrEnum
 
 from sqlalchemy import ColumnElement, Select, exists, false, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import defer, selectinload
 
 from jibsa.applications.search import SearchKind, SearchTerm
 from jibsa.core.korean import kst_day_start
@@ -63,6 +63,14 @@ class RowExtras:
 
 
 ALIVE = Application.deleted_at.is_(None)
+# Decrypt only what a screen shows: list rows skip the detail-only columns, history rows skip all PII.
+LIST_ROW = (defer(Application.address_detail, raiseload=True), defer(Application.description, raiseload=True))
+HISTORY_ROW = (
+    *LIST_ROW,
+    defer(Application.customer_name, raiseload=True),
+    defer(Application.customer_phone, raiseload=True),
+    defer(Application.address, raiseload=True),
+)
 
 
 def _search_condition(term: SearchTerm) -> ColumnElement[bool]:
@@ -123,7 +131,7 @@ def _ordered(stmt: Select[Application, int], sort: SortOrder) -> Select[Applicat
 
 async def list_page(session: AsyncSession, filters: ListFilters, page: PageParams) -> tuple[Sequence[Application], int]:
     """One page of applications and the filtered total, in one statement (a window count)."""
-    stmt = select(Application, func.count().over().label("total")).where(*conditions(filters))
+    stmt = select(Application, func.count().over().label("total")).where(*conditions(filters)).options(*LIST_ROW)
     stmt = _ordered(stmt, filters.sort).limit(page.page_size).offset(page.offset)
     rows = (await session.execute(stmt)).all()
     if rows:
