@@ -30,10 +30,13 @@ FRONTEND_DIST = Path(__file__).resolve().parents[2] / "frontend" / "dist"
 def _api_router() -> APIRouter:
     from jibsa.admins.router import admins_router, auth_router
     from jibsa.admins.router import settings_router as profile_router
+    from jibsa.applications.admin_router import router as applications_admin
     from jibsa.applications.router import public_router as applications_public
+    from jibsa.assignments.router import router as assignments_admin
     from jibsa.audit.router import router as audit_router
     from jibsa.catalog.router import router as catalog_router
     from jibsa.dashboard.router import router as dashboard_router
+    from jibsa.files.admin_router import router as files_admin
     from jibsa.partners.admin_router import router as partners_admin
     from jibsa.partners.router import public_router as partners_public
     from jibsa.schedule.router import router as schedule_router
@@ -53,6 +56,9 @@ def _api_router() -> APIRouter:
     api.include_router(dashboard_router)
     api.include_router(company_router)
     api.include_router(company_public)
+    api.include_router(applications_admin)
+    api.include_router(assignments_admin)
+    api.include_router(files_admin)
     return api
 
 
