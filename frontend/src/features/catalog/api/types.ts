@@ -1,0 +1,8 @@
+export type {
+  BookingStatus,
+  District,
+  ProvinceWithDistricts,
+  ServiceCatalog,
+  ServiceCategoryWithServices,
+  ServiceType,
+} from '@/client/types.gen';
