@@ -19,6 +19,11 @@ export function formatPhone(value: string): string {
     return `${d.slice(0, 4)}-${d.slice(4)}`;
   }
   if (d.length <= 3) return d;
+  if (d.startsWith('010')) {
+    // 010 numbers are always 3-4-4; show that shape while typing.
+    if (d.length <= 7) return `${d.slice(0, 3)}-${d.slice(3)}`;
+    return `${d.slice(0, 3)}-${d.slice(3, 7)}-${d.slice(7)}`;
+  }
   if (d.length <= 6) return `${d.slice(0, 3)}-${d.slice(3)}`;
   if (d.length <= 10) return `${d.slice(0, 3)}-${d.slice(3, 6)}-${d.slice(6)}`;
   return `${d.slice(0, 3)}-${d.slice(3, 7)}-${d.slice(7)}`;
