@@ -1,0 +1,80 @@
+# Jibsa: `make run` to try it, `make test` to check it. See README.md.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+PYTEST_WORKERS ?= 2
+export JIBSA_DATA_DIR ?= $(CURDIR)/var
+
+FRONTEND := $(wildcard frontend/package.json)
+
+.PHONY: install run test lint typecheck test-backend test-backend-sqlite test-backend-postgres test-frontend test-e2e frontend-build clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+frontend/node_modules/.installed: frontend/package.json $(wildcard frontend/package-lock.json)
+	cd frontend && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(VENV)/.installed $(if $(FRONTEND),frontend/node_modules/.installed)
+
+frontend-build: install
+ifneq ($(FRONTEND),)
+	cd frontend && npm run build
+endif
+
+run: install frontend-build
+	$(BIN)/jibsa migrate
+	$(BIN)/jibsa seed-demo
+	$(BIN)/jibsa create-admin --email admin@jibsa.kr --name 관리자 --if-none
+	$(BIN)/jibsa serve --port $(PORT)
+
+lint: install
+	$(BIN)/ruff check src tests migrations
+	$(BIN)/ruff format --check src tests migrations
+
+typecheck: install
+	$(BIN)/mypy
+
+test-backend-sqlite: install
+	JIBSA_TEST_ENGINE=sqlite $(BIN)/pytest -n $(PYTEST_WORKERS) -q -p no:cacheprovider
+
+test-backend-postgres: install
+	@if [ -z "$$JIBSA_TEST_DATABASE_URL" ]; then \
+		echo "JIBSA_TEST_DATABASE_URL is not set: the PostgreSQL run is skipped (.ci/run sets it)."; \
+	else \
+		JIBSA_TEST_ENGINE=postgresql $(BIN)/pytest -n $(PYTEST_WORKERS) -q -p no:cacheprovider; \
+	fi
+
+test-backend: test-backend-sqlite test-backend-postgres
+
+test-frontend: install
+ifneq ($(FRONTEND),)
+	cd frontend && npm test
+endif
+
+test-e2e: install frontend-build
+ifneq ($(wildcard frontend/e2e),)
+	@if command -v chromium >/dev/null 2>&1; then \
+		cd frontend && npm run test:e2e; \
+	elif [ -n "$$CI" ]; then \
+		echo "CI has no chromium: .ci/run should have installed it" >&2; exit 1; \
+	else \
+		echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"; \
+		echo "!! chromium is not installed: the browser end-to-end tests are SKIPPED. !!"; \
+		echo "!! Install Debian's package: apt-get install chromium                     !!"; \
+		echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"; \
+	fi
+endif
+
+test: lint typecheck test-backend test-frontend test-e2e
+
+clean:
+	rm -rf $(VENV) frontend/node_modules frontend/dist .mypy_cache .ruff_cache

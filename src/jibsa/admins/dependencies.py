@@ -1,0 +1,43 @@
+"""Who is calling: the one dependency every admin route uses, and the super-admin check."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from jibsa.admins.security import decode_access_token
+from jibsa.core.db import SessionDep
+from jibsa.core.errors import Forbidden, Unauthorized
+from jibsa.models import Admin, AdminRole
+
+bearer = HTTPBearer(auto_error=False, description="관리자 액세스 토큰 (15분)")
+
+
+async def get_current_admin(
+    request: Request,
+    session: SessionDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+) -> Admin:
+    """The active admin behind a valid access token (401 otherwise)."""
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise Unauthorized(code="not_authenticated")
+    claims = decode_access_token(credentials.credentials)
+    if claims is None:
+        raise Unauthorized("인증이 만료되었거나 올바르지 않습니다. 다시 로그인해 주세요.", code="invalid_token")
+    admin = await session.get(Admin, claims.admin_id)
+    if admin is None or not admin.is_active or admin.token_generation != claims.generation:
+        raise Unauthorized("사용할 수 없는 계정입니다. 다시 로그인해 주세요.", code="invalid_token")
+    request.state.admin = admin
+    return admin
+
+
+async def require_super_admin(admin: Annotated[Admin, Depends(get_current_admin)]) -> Admin:
+    if admin.role != AdminRole.SUPER_ADMIN:
+        raise Forbidden("최고관리자만 할 수 있는 작업입니다.", code="super_admin_required")
+    return admin
+
+
+CurrentAdmin = Annotated[Admin, Depends(get_current_admin)]
+SuperAdmin = Annotated[Admin, Depends(require_super_admin)]

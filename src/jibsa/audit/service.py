@@ -1,0 +1,70 @@
+"""The audit trail: one helper that every feature calls, inside the transaction of the change it records."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from fastapi import Request
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from jibsa.core.middleware import request_id_var
+from jibsa.core.ratelimit import client_ip
+from jibsa.models import Admin, AuditLog
+
+# Field names whose values are personal data: the trail keeps that they changed, never the values.
+PII_FIELDS = frozenset(
+    {
+        "customer_name",
+        "customer_phone",
+        "address",
+        "address_detail",
+        "representative_name",
+        "business_number",
+        "contact_phone",
+        "contact_email",
+        "phone",
+        "email",
+        "recipient",
+        "text",
+        "password",
+        "password_hash",
+    }
+)
+MASK = "***"
+
+
+def mask_pii(values: Mapping[str, Any] | None) -> dict[str, Any] | None:
+    if values is None:
+        return None
+    return {key: (MASK if key in PII_FIELDS and value not in (None, "") else value) for key, value in values.items()}
+
+
+async def record(
+    session: AsyncSession,
+    *,
+    action: str,
+    entity_type: str,
+    entity_id: int | None,
+    summary: str,
+    admin: Admin | None = None,
+    before: Mapping[str, Any] | None = None,
+    after: Mapping[str, Any] | None = None,
+    request: Request | None = None,
+) -> AuditLog:
+    """Append an audit row to the current unit of work (it commits or rolls back with the change)."""
+    entry = AuditLog(
+        admin_id=admin.id if admin else None,
+        admin_name=admin.name if admin else None,
+        action=action,
+        entity_type=entity_type,
+        entity_id=entity_id,
+        summary=summary[:500],
+        before=mask_pii(before),
+        after=mask_pii(after),
+        ip_address=client_ip(request) if request else None,
+        user_agent=(request.headers.get("user-agent") or "")[:255] if request else None,
+        request_id=request_id_var.get(),
+    )
+    session.add(entry)
+    return entry

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload, with_loader_criteria
+
+from jibsa.models import District, Province, ServiceCategory, ServiceType
+
+
+async def list_categories_with_services(session: AsyncSession) -> Sequence[ServiceCategory]:
+    stmt = (
+        select(ServiceCategory)
+        .where(ServiceCategory.is_active.is_(True))
+        .options(selectinload(ServiceCategory.services), with_loader_criteria(ServiceType, ServiceType.is_active))
+        .order_by(ServiceCategory.sort_order, ServiceCategory.code)
+    )
+    return (await session.scalars(stmt)).all()
+
+
+async def list_service_types(session: AsyncSession, category_code: str | None = None) -> Sequence[ServiceType]:
+    stmt = select(ServiceType).where(ServiceType.is_active.is_(True))
+    if category_code:
+        stmt = stmt.where(ServiceType.category_code == category_code)
+    return (await session.scalars(stmt.order_by(ServiceType.category_code, ServiceType.sort_order))).all()
+
+
+async def get_services_by_codes(session: AsyncSession, codes: Sequence[str]) -> dict[str, ServiceType]:
+    if not codes:
+        return {}
+    rows = await session.scalars(select(ServiceType).where(ServiceType.code.in_(set(codes))))
+    return {s.code: s for s in rows}
+
+
+async def service_names(session: AsyncSession) -> dict[str, str]:
+    rows = await session.execute(select(ServiceType.code, ServiceType.name))
+    return dict(rows.tuples().all())
+
+
+async def list_provinces(session: AsyncSession, *, with_districts: bool = False) -> Sequence[Province]:
+    stmt = select(Province).where(Province.is_active.is_(True)).order_by(Province.sort_order, Province.code)
+    if with_districts:
+        stmt = stmt.options(selectinload(Province.districts), with_loader_criteria(District, District.is_active))
+    return (await session.scalars(stmt)).all()
+
+
+async def get_province(session: AsyncSession, code: str) -> Province | None:
+    stmt = (
+        select(Province)
+        .where(Province.code == code, Province.is_active.is_(True))
+        .options(selectinload(Province.districts), with_loader_criteria(District, District.is_active))
+    )
+    return (await session.scalars(stmt)).first()
+
+
+async def get_districts(session: AsyncSession, codes: Sequence[str]) -> dict[str, District]:
+    if not codes:
+        return {}
+    rows = await session.scalars(select(District).where(District.code.in_(set(codes))))
+    return {d.code: d for d in rows}

@@ -1,0 +1,140 @@
+"""``jibsa``: serve, migrate, create-admin, seed-demo."""
+
+from __future__ import annotations
+
+import asyncio
+import secrets
+from typing import Annotated
+
+import typer
+import uvicorn
+from rich.console import Console
+from rich.progress import Progress
+
+from jibsa.core.config import get_settings
+from jibsa.core.db import Database
+
+app = typer.Typer(help="집사(Jibsa) 운영 도구", no_args_is_help=True, add_completion=False)
+console = Console()
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="listen address")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="listen port")] = 8000,
+    workers: Annotated[int, typer.Option(help="server processes")] = 1,
+) -> None:
+    """Serve the API and the web app."""
+    settings = get_settings()
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    _ = settings.root_secret  # generate the development secret before worker processes race for it
+    uvicorn.run(
+        "jibsa.main:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        access_log=False,
+        proxy_headers=True,
+        log_level="warning",
+    )
+
+
+@app.command()
+def migrate() -> None:
+    """Upgrade the database schema to the latest migration."""
+    from jibsa.migrate import upgrade
+
+    settings = get_settings()
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    upgrade(settings.resolved_database_url)
+    console.print("[green]데이터베이스가 최신 상태입니다.[/green]")
+
+
+async def _create_admin(email: str, password: str, name: str, role: str, phone: str | None, if_none: bool) -> bool:
+    from jibsa.admins.schemas import AdminCreate
+    from jibsa.admins.service import count_admins, create_admin
+
+    settings = get_settings()
+    db = Database(settings.resolved_database_url, settings)
+    try:
+        async with db.transaction() as session:
+            if if_none and await count_admins(session):
+                return False
+            await create_admin(
+                session,
+                AdminCreate.model_validate(
+                    {"email": email, "password": password, "name": name, "role": role, "phone": phone}
+                ),
+            )
+            return True
+    finally:
+        await db.dispose()
+
+
+@app.command("create-admin")
+def create_admin(
+    email: Annotated[str, typer.Option(help="login email")],
+    name: Annotated[str, typer.Option(help="display name")] = "관리자",
+    password: Annotated[str | None, typer.Option(help="password (generated and printed when omitted)")] = None,
+    role: Annotated[str, typer.Option(help="super_admin | admin")] = "super_admin",
+    phone: Annotated[str | None, typer.Option(help="mobile number for notifications")] = None,
+    if_none: Annotated[bool, typer.Option("--if-none", help="do nothing when any admin exists")] = False,
+) -> None:
+    """Create an admin account."""
+    from pydantic import ValidationError
+
+    from jibsa.core.errors import AppError
+
+    generated = password is None
+    password = password or secrets.token_urlsafe(12)
+    try:
+        created = asyncio.run(_create_admin(email, password, name, role, phone, if_none))
+    except (ValidationError, AppError) as exc:
+        console.print(f"[red]관리자를 만들 수 없습니다:[/red] {exc}")
+        raise typer.Exit(1) from exc
+    if not created:
+        console.print("관리자 계정이 이미 있습니다. 새로 만들지 않았습니다.")
+        return
+    console.print(f"[green]관리자 계정을 만들었습니다.[/green] 이메일: [bold]{email}[/bold]")
+    if generated:
+        console.print(f"비밀번호: [bold]{password}[/bold]  (지금 한 번만 표시됩니다)")
+
+
+async def _seed_demo(partners: int, applications: int) -> dict[str, int]:
+    from jibsa.demo import seed_demo
+
+    settings = get_settings()
+    db = Database(settings.resolved_database_url, settings)
+    try:
+        with Progress(console=console, transient=True) as progress:
+            task = progress.add_task("데모 데이터 생성", total=applications)
+            async with db.transaction() as session:
+                return await seed_demo(
+                    session,
+                    partners=partners,
+                    applications=applications,
+                    progress=lambda done: progress.update(task, completed=done),
+                )
+    finally:
+        await db.dispose()
+
+
+@app.command("seed-demo")
+def seed_demo(
+    partners: Annotated[int, typer.Option(help="partners to create")] = 20,
+    applications: Annotated[int, typer.Option(help="applications to create")] = 200,
+) -> None:
+    """Load demo data (company profile, partners, applications) into an empty database."""
+    if get_settings().is_production:
+        console.print("[red]운영 환경에서는 데모 데이터를 넣을 수 없습니다.[/red]")
+        raise typer.Exit(1)
+    counts = asyncio.run(_seed_demo(partners, applications))
+    if not counts["applications"]:
+        console.print("이미 데이터가 있어 데모 데이터를 넣지 않았습니다.")
+        return
+    console.print(f"[green]데모 데이터:[/green] 협력사 {counts['partners']}곳, 신청 {counts['applications']}건")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

@@ -1,0 +1,112 @@
+"""Settings: the one place that reads the environment (prefix ``JIBSA_``)."""
+
+from __future__ import annotations
+
+import secrets
+from enum import StrEnum
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PLACEHOLDER_SECRETS = {"", "changeme", "change-me", "secret", "placeholder", "your-secret-key"}
+MIN_SECRET_LENGTH = 32
+
+
+class Environment(StrEnum):
+    DEVELOPMENT = "development"
+    TEST = "test"
+    PRODUCTION = "production"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="JIBSA_", env_file=".env", extra="ignore")
+
+    env: Environment = Environment.DEVELOPMENT
+    data_dir: Path = Path("./var")
+    database_url: str | None = None
+    secret_key: str | None = Field(default=None, repr=False)
+    # Comma-separated root secrets still accepted for decryption after a rotation.
+    previous_secret_keys: str = Field(default="", repr=False)
+    public_url: str = "http://127.0.0.1:8000"
+    show_docs: bool | None = None
+    log_level: str = "INFO"
+
+    # Database pool (PostgreSQL)
+    db_pool_size: int = 10
+    db_max_overflow: int = 10
+
+    # Rate limits ("N/period" strings understood by the `limits` package)
+    rate_limit_public_submit_ip: str = "10/minute"
+    rate_limit_public_submit_phone: str = "5/hour"
+    rate_limit_login_ip: str = "20/minute"
+    rate_limit_portal_ip: str = "60/minute"
+    redis_url: str | None = None
+
+    # Uploads
+    max_upload_bytes: int = 10 * 1024 * 1024
+    max_image_pixels: int = 40_000_000
+    image_max_edge: int = 1920
+
+    # SMS
+    sms_provider: Literal["console", "aligo", "solapi"] = "console"
+    sms_sender: str = ""
+    aligo_key: str = Field(default="", repr=False)
+    aligo_user_id: str = ""
+    aligo_url: str = "https://apis.aligo.in"
+    solapi_key: str = Field(default="", repr=False)
+    solapi_secret: str = Field(default="", repr=False)
+    solapi_url: str = "https://api.solapi.com"
+
+    # Tests
+    test_database_url: str | None = None
+
+    @model_validator(mode="after")
+    def _refuse_placeholder_secret_in_production(self) -> Settings:
+        if self.env is Environment.PRODUCTION:
+            key = (self.secret_key or "").strip()
+            if key.lower() in PLACEHOLDER_SECRETS or len(key) < MIN_SECRET_LENGTH:
+                raise ValueError(
+                    f"JIBSA_SECRET_KEY must be set to a random value of at least {MIN_SECRET_LENGTH} "
+                    "characters in production"
+                )
+        return self
+
+    @property
+    def is_production(self) -> bool:
+        return self.env is Environment.PRODUCTION
+
+    @property
+    def docs_enabled(self) -> bool:
+        return self.show_docs if self.show_docs is not None else not self.is_production
+
+    @cached_property
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite+aiosqlite:///{(self.data_dir / 'jibsa.db').resolve()}"
+
+    @property
+    def upload_dir(self) -> Path:
+        return self.data_dir / "uploads"
+
+    @cached_property
+    def root_secret(self) -> bytes:
+        """The root secret; in development it is generated once into the data directory."""
+        if self.secret_key:
+            return self.secret_key.encode()
+        if self.is_production:  # pragma: no cover - refused by the validator above
+            raise RuntimeError("JIBSA_SECRET_KEY is required in production")
+        path = self.data_dir / "secret.key"
+        if not path.exists():
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            path.write_text(secrets.token_urlsafe(48))
+            path.chmod(0o600)
+        return path.read_text().strip().encode()
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

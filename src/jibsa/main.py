@@ -1,0 +1,111 @@
+"""The application factory."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, FastAPI
+from fastapi.openapi.utils import get_openapi
+from fastapi.responses import FileResponse, JSONResponse, Response
+from pydantic.json_schema import models_json_schema
+
+from jibsa import __version__
+from jibsa.core.config import Settings, get_settings
+from jibsa.core.db import Database
+from jibsa.core.errors import install_error_handlers
+from jibsa.core.forms import EXTRA_OPENAPI_MODELS
+from jibsa.core.http_cache import ResponseCache
+from jibsa.core.middleware import RequestContextMiddleware, configure_logging
+from jibsa.core.ratelimit import RateLimiter
+from jibsa.files.storage import LocalStorage
+from jibsa.health import router as health_router
+
+API_PREFIX = "/api/v1"
+FRONTEND_DIST = Path(__file__).resolve().parents[2] / "frontend" / "dist"
+
+
+def _api_router() -> APIRouter:
+    from jibsa.applications.router import public_router as applications_public
+    from jibsa.catalog.router import router as catalog_router
+    from jibsa.partners.router import public_router as partners_public
+
+    api = APIRouter(prefix=API_PREFIX)
+    api.include_router(catalog_router)
+    api.include_router(applications_public)
+    api.include_router(partners_public)
+    return api
+
+
+def _install_openapi(app: FastAPI) -> None:
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = get_openapi(title=app.title, version=app.version, routes=app.routes, description=app.description)
+            _, extra = models_json_schema(
+                [(m, "validation") for m in sorted(EXTRA_OPENAPI_MODELS, key=lambda m: m.__name__)],
+                ref_template="#/components/schemas/{model}",
+            )
+            schema.setdefault("components", {}).setdefault("schemas", {}).update(extra.get("$defs", {}))
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+def _mount_frontend(app: FastAPI, dist: Path) -> None:
+    """Serve the built web app; unknown non-API paths fall back to ``index.html`` (client-side routes)."""
+    index = dist / "index.html"
+    root = dist.resolve()
+
+    @app.get("/{path:path}", include_in_schema=False)
+    async def spa(path: str) -> Response:
+        if path.startswith(("api/", "health", "metrics")):
+            return JSONResponse(
+                {"code": "not_found", "message": "요청한 주소를 찾을 수 없습니다.", "details": None}, 404
+            )
+        candidate = (dist / path).resolve()
+        if path and candidate.is_file() and candidate.is_relative_to(root):
+            cache = "public, max-age=31536000, immutable" if path.startswith("assets/") else "no-cache"
+            return FileResponse(candidate, headers={"Cache-Control": cache})
+        if not index.exists():
+            return JSONResponse(
+                {"code": "not_found", "message": "요청한 주소를 찾을 수 없습니다.", "details": None}, 404
+            )
+        return FileResponse(index, headers={"Cache-Control": "no-cache"})
+
+
+def create_app(settings: Settings | None = None, *, database: Database | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    configure_logging(settings.log_level)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        if database is None:
+            await app.state.db.dispose()
+
+    app = FastAPI(
+        title="Jibsa API",
+        version=__version__,
+        description="집사 — 홈케어 운영 플랫폼 API",
+        lifespan=lifespan,
+        openapi_url=f"{API_PREFIX}/openapi.json" if settings.docs_enabled else None,
+        docs_url="/docs" if settings.docs_enabled else None,
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.db = database or Database(settings.resolved_database_url, settings)
+    app.state.storage = LocalStorage(settings.upload_dir)
+    app.state.rate_limiter = RateLimiter(settings.redis_url)
+    app.state.response_cache = ResponseCache()
+
+    install_error_handlers(app)
+    app.add_middleware(RequestContextMiddleware)
+    app.include_router(health_router)
+    app.include_router(_api_router())
+    _install_openapi(app)
+    if FRONTEND_DIST.is_dir():
+        _mount_frontend(app, FRONTEND_DIST)
+    return app

@@ -1,0 +1,143 @@
+"""The outbox: every outgoing message is a row written in the transaction of its cause.
+
+Nothing here talks to a gateway; the worker delivers queued rows after commit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from jibsa.core.crypto import blind_index
+from jibsa.core.korean import now_utc
+from jibsa.messaging.text import message_type_for, render, with_prefix
+from jibsa.models import Admin, CompanyProfile, MessageStatus, SmsMessage, SmsTemplate, TriggerSource
+
+
+async def company_profile(session: AsyncSession) -> CompanyProfile:
+    profile = await session.get(CompanyProfile, 1)
+    return profile if profile is not None else CompanyProfile(id=1)
+
+
+async def enqueue_text(
+    session: AsyncSession,
+    *,
+    recipient: str,
+    text: str,
+    recipient_kind: str = "customer",
+    subject: str | None = None,
+    template_key: str | None = None,
+    trigger: TriggerSource = TriggerSource.SYSTEM,
+    reference: tuple[str, int] | None = None,
+    idempotency_key: str | None = None,
+    image_file_ids: Sequence[int] = (),
+    bulk_job_id: int | None = None,
+    retry_of_id: int | None = None,
+    created_by: int | None = None,
+    prefix: str | None = None,
+) -> SmsMessage:
+    """Queue one message to ``recipient`` (normalised digits). Repeating an idempotency key returns the first row."""
+    if idempotency_key is not None:
+        existing = await session.scalar(select(SmsMessage).where(SmsMessage.idempotency_key == idempotency_key))
+        if existing is not None:
+            return existing
+    if prefix is None:
+        prefix = (await company_profile(session)).sms_prefix
+    body = with_prefix(text, prefix)
+    message = SmsMessage(
+        recipient=recipient,
+        recipient_bidx=blind_index("phone", recipient),
+        recipient_last4_bidx=blind_index("phone_last4", recipient[-4:]),
+        recipient_kind=recipient_kind,
+        text=body,
+        subject=subject,
+        message_type=message_type_for(body, has_images=bool(image_file_ids)),
+        template_key=template_key,
+        trigger=trigger,
+        reference_type=reference[0] if reference else None,
+        reference_id=reference[1] if reference else None,
+        idempotency_key=idempotency_key,
+        image_file_ids=list(image_file_ids),
+        bulk_job_id=bulk_job_id,
+        retry_of_id=retry_of_id,
+        created_by=created_by,
+        status=MessageStatus.QUEUED,
+        next_attempt_at=now_utc(),
+    )
+    try:
+        async with session.begin_nested():
+            session.add(message)
+    except IntegrityError:
+        # A concurrent request queued the same idempotency key first.
+        existing = await session.scalar(select(SmsMessage).where(SmsMessage.idempotency_key == idempotency_key))
+        if existing is None:
+            raise
+        return existing
+    return message
+
+
+async def get_active_template(session: AsyncSession, key: str) -> SmsTemplate | None:
+    return await session.scalar(select(SmsTemplate).where(SmsTemplate.key == key, SmsTemplate.is_active.is_(True)))
+
+
+async def enqueue_template(
+    session: AsyncSession,
+    *,
+    template_key: str,
+    recipient: str,
+    variables: Mapping[str, object],
+    recipient_kind: str,
+    trigger: TriggerSource = TriggerSource.SYSTEM,
+    reference: tuple[str, int] | None = None,
+    idempotency_key: str | None = None,
+    created_by: int | None = None,
+) -> SmsMessage | None:
+    """Render an active template and queue it; an inactive template means that message is switched off."""
+    template = await get_active_template(session, template_key)
+    if template is None:
+        return None
+    profile = await company_profile(session)
+    values = {"company_name": profile.name, "company_phone": profile.phone, **variables}
+    return await enqueue_text(
+        session,
+        recipient=recipient,
+        text=render(template.content, values),
+        recipient_kind=recipient_kind,
+        subject=template.subject,
+        template_key=template_key,
+        trigger=trigger,
+        reference=reference,
+        idempotency_key=idempotency_key,
+        created_by=created_by,
+        prefix=profile.sms_prefix,
+    )
+
+
+async def notify_admins(
+    session: AsyncSession,
+    *,
+    template_key: str,
+    variables: Mapping[str, object],
+    reference: tuple[str, int],
+) -> list[SmsMessage]:
+    """Queue a template to every active admin with a phone number (one row per admin, idempotent per cause)."""
+    admins = (await session.scalars(select(Admin).where(Admin.is_active.is_(True), Admin.phone.is_not(None)))).all()
+    queued = []
+    for admin in admins:
+        if not admin.phone:
+            continue
+        message = await enqueue_template(
+            session,
+            template_key=template_key,
+            recipient=admin.phone,
+            variables=variables,
+            recipient_kind="admin",
+            reference=reference,
+            idempotency_key=f"{reference[0]}:{reference[1]}:{template_key}:admin:{admin.id}",
+        )
+        if message is not None:
+            queued.append(message)
+    return queued
