@@ -29,8 +29,6 @@ export function Logo({ className }: { className?: string }) {
 
 function SiteHeader() {
   const [open, setOpen] = useState(false);
-  const location = useLocation();
-  useEffect(() => setOpen(false), [location.pathname, location.hash]);
   return (
     <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-2">
@@ -71,7 +69,7 @@ function SiteHeader() {
           <ul className="flex flex-col">
             {NAV.map((item) => (
               <li key={item.to}>
-                <Link to={item.to} className="flex min-h-14 items-center border-b border-slate-100 text-lg font-semibold">
+                <Link to={item.to} onClick={() => setOpen(false)} className="flex min-h-14 items-center border-b border-slate-100 text-lg font-semibold">
                   {item.label}
                 </Link>
               </li>

@@ -14,7 +14,7 @@ import {
   X,
   type LucideIcon,
 } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 
 import { PageSpinner } from '@/components/layout/route-states';
@@ -76,8 +76,6 @@ export function Component() {
   const logout = useLogout();
   const [drawer, setDrawer] = useState(false);
   const me = useQuery({ ...adminAuthQueries.me(), enabled: hasSession });
-
-  useEffect(() => setDrawer(false), [location.pathname]);
 
   if (!hasSession) {
     const next = encodeURIComponent(location.pathname + location.search);

@@ -25,8 +25,11 @@ export function PhotoPicker({ value, onChange, max, error }: PhotoPickerProps) {
   const errorId = useId();
   const [busy, setBusy] = useState(false);
   const [localError, setLocalError] = useState<string | null>(null);
+  // The newest list, for async work that finishes after a re-render.
   const latest = useRef(value);
-  latest.current = value;
+  useEffect(() => {
+    latest.current = value;
+  }, [value]);
 
   // Free preview URLs when the picker goes away.
   useEffect(() => () => latest.current.forEach((p) => URL.revokeObjectURL(p.url)), []);
