@@ -4,173 +4,567 @@ export type ClientOptions = {
     baseUrl: `${string}://${string}` | (string & {});
 };
 
-export type ErrorResponse = {
-    code: string;
-    message: string;
-    details?: unknown;
-};
+/**
+ * ApplicationStatus
+ */
+export type ApplicationStatus = 'new' | 'consulting' | 'assigned' | 'scheduled' | 'completed' | 'cancelled';
 
-export type BookingStatus = 'AVAILABLE' | 'PREPARING' | 'PAUSED';
-
-export type ServiceType = {
-    code: string;
-    name: string;
-    description?: string | null;
-    category_code: string;
-    sort_order: number;
-    booking_status: BookingStatus;
-    is_active: boolean;
-};
-
-export type ServiceCategoryWithServices = {
-    code: string;
-    name: string;
-    icon: string;
-    description?: string | null;
-    sort_order: number;
-    services: Array<ServiceType>;
-};
-
-export type ServiceCatalog = {
-    categories: Array<ServiceCategoryWithServices>;
-};
-
-export type District = {
-    code: string;
-    name: string;
-};
-
-export type ProvinceWithDistricts = {
-    code: string;
-    name: string;
-    short_name: string;
-    districts: Array<District>;
-};
-
-export type DuplicateInfo = {
-    existing_application_number: string;
-    existing_status: string;
-    existing_status_label: string;
-    existing_created_at: string;
-};
-
-export type ApplicationCreated = {
+/**
+ * ApplicationSubmitted
+ */
+export type ApplicationSubmitted = {
+    /**
+     * Application Number
+     */
     application_number: string;
+    /**
+     * Message
+     */
     message: string;
+    /**
+     * Is Duplicate
+     */
     is_duplicate: boolean;
     duplicate_info?: DuplicateInfo | null;
 };
 
-export type PartnerCreated = {
+/**
+ * BookingStatus
+ */
+export type BookingStatus = 'AVAILABLE' | 'PREPARING' | 'PAUSED';
+
+/**
+ * Catalog
+ */
+export type Catalog = {
+    /**
+     * Categories
+     */
+    categories: Array<CategoryWithServices>;
+};
+
+/**
+ * CategoryWithServices
+ */
+export type CategoryWithServices = {
+    /**
+     * Code
+     */
+    code: string;
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Icon
+     */
+    icon: string;
+    /**
+     * Description
+     */
+    description: string;
+    /**
+     * Sort Order
+     */
+    sort_order: number;
+    /**
+     * Services
+     */
+    services: Array<ServiceTypeOut>;
+};
+
+/**
+ * DistrictOut
+ */
+export type DistrictOut = {
+    /**
+     * Code
+     */
+    code: string;
+    /**
+     * Name
+     */
+    name: string;
+};
+
+/**
+ * DuplicateInfo
+ */
+export type DuplicateInfo = {
+    /**
+     * Existing Application Number
+     */
+    existing_application_number: string;
+    existing_status: ApplicationStatus;
+    /**
+     * Existing Status Label
+     */
+    existing_status_label: string;
+    /**
+     * Existing Created At
+     */
+    existing_created_at: string;
+};
+
+/**
+ * HTTPValidationError
+ */
+export type HttpValidationError = {
+    /**
+     * Detail
+     */
+    detail?: Array<ValidationError>;
+};
+
+/**
+ * PartnerRegistered
+ */
+export type PartnerRegistered = {
+    /**
+     * Message
+     */
     message: string;
+    /**
+     * Is Duplicate
+     */
     is_duplicate: boolean;
+    /**
+     * Duplicate Type
+     */
     duplicate_type?: 'business_number' | 'phone_company' | null;
 };
 
-export type BodyApplicationsCreateApplication = {
-    customer_name: string;
-    customer_phone: string;
-    address: string;
-    address_detail?: string | null;
+/**
+ * ProvinceOut
+ */
+export type ProvinceOut = {
     /**
-     * JSON-encoded array of service codes
+     * Code
      */
-    selected_services: string;
-    description: string;
-    preferred_consultation_date?: string | null;
-    preferred_work_date?: string | null;
-    privacy_consent: string;
-    photos?: Array<Blob | File>;
-};
-
-export type BodyPartnersCreatePartner = {
-    company_name: string;
-    representative_name: string;
-    business_number?: string | null;
-    contact_phone: string;
-    contact_email?: string | null;
-    address: string;
-    address_detail?: string | null;
+    code: string;
     /**
-     * JSON array
+     * Name
      */
-    service_codes: string;
-    /**
-     * JSON array of {province_code, district_codes, all_districts}
-     */
-    work_regions: string;
-    introduction?: string | null;
-    experience?: string | null;
-    remarks?: string | null;
-    privacy_consent: string;
-    terms_consent: string;
-    business_registration_file?: Blob | File | null;
-};
-
-export type AdminLogin = {
-    email: string;
-    password: string;
-};
-
-export type RefreshRequest = {
-    refresh_token: string;
-};
-
-export type AdminRole = 'super_admin' | 'admin';
-
-export type Admin = {
-    id: number;
-    email: string;
     name: string;
-    phone?: string | null;
-    role: AdminRole;
+    /**
+     * Short Name
+     */
+    short_name: string;
 };
 
-export type TokenPair = {
-    access_token: string;
-    refresh_token: string;
-    token_type?: string;
-    expires_in: number;
-    admin: Admin;
+/**
+ * ProvinceWithDistricts
+ */
+export type ProvinceWithDistricts = {
+    /**
+     * Code
+     */
+    code: string;
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Short Name
+     */
+    short_name: string;
+    /**
+     * Districts
+     */
+    districts: Array<DistrictOut>;
 };
 
-export type CatalogListServicesData = {
+/**
+ * ServiceCategoryOut
+ */
+export type ServiceCategoryOut = {
+    /**
+     * Code
+     */
+    code: string;
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Icon
+     */
+    icon: string;
+    /**
+     * Description
+     */
+    description: string;
+    /**
+     * Sort Order
+     */
+    sort_order: number;
+};
+
+/**
+ * ServiceTypeOut
+ */
+export type ServiceTypeOut = {
+    /**
+     * Code
+     */
+    code: string;
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Description
+     */
+    description: string;
+    /**
+     * Category Code
+     */
+    category_code: string;
+    /**
+     * Sort Order
+     */
+    sort_order: number;
+    booking_status: BookingStatus;
+    /**
+     * Is Active
+     */
+    is_active: boolean;
+};
+
+/**
+ * ValidationError
+ */
+export type ValidationError = {
+    /**
+     * Location
+     */
+    loc: Array<string | number>;
+    /**
+     * Message
+     */
+    msg: string;
+    /**
+     * Error Type
+     */
+    type: string;
+    /**
+     * Input
+     */
+    input?: unknown;
+    /**
+     * Context
+     */
+    ctx?: {
+        [key: string]: unknown;
+    };
+};
+
+/**
+ * ApplicationCreate
+ *
+ * A public service request (JSON body, or the text fields of the multipart form).
+ */
+export type ApplicationCreate = {
+    /**
+     * Customer Name
+     */
+    customer_name: string;
+    /**
+     * Customer Phone
+     */
+    customer_phone: string;
+    /**
+     * Address
+     */
+    address: string;
+    /**
+     * Address Detail
+     */
+    address_detail?: string | null;
+    /**
+     * District Code
+     */
+    district_code?: string | null;
+    /**
+     * Selected Services
+     */
+    selected_services: Array<string>;
+    /**
+     * Description
+     */
+    description: string;
+    /**
+     * Preferred Consultation Date
+     */
+    preferred_consultation_date?: string | null;
+    /**
+     * Preferred Work Date
+     */
+    preferred_work_date?: string | null;
+    /**
+     * Privacy Consent
+     */
+    privacy_consent: boolean;
+};
+
+/**
+ * PartnerCreate
+ *
+ * A public partner registration (JSON body, or the text fields of the multipart form).
+ */
+export type PartnerCreate = {
+    /**
+     * Company Name
+     */
+    company_name: string;
+    /**
+     * Representative Name
+     */
+    representative_name: string;
+    /**
+     * Business Number
+     */
+    business_number?: string | null;
+    /**
+     * Contact Phone
+     */
+    contact_phone: string;
+    /**
+     * Contact Email
+     */
+    contact_email?: string | null;
+    /**
+     * Address
+     */
+    address: string;
+    /**
+     * Address Detail
+     */
+    address_detail?: string | null;
+    /**
+     * Service Codes
+     */
+    service_codes: Array<string>;
+    /**
+     * Work Regions
+     */
+    work_regions: Array<WorkRegionIn>;
+    /**
+     * Introduction
+     */
+    introduction?: string | null;
+    /**
+     * Experience
+     */
+    experience?: string | null;
+    /**
+     * Remarks
+     */
+    remarks?: string | null;
+    /**
+     * Privacy Consent
+     */
+    privacy_consent: boolean;
+    /**
+     * Terms Consent
+     */
+    terms_consent: boolean;
+};
+
+/**
+ * WorkRegionIn
+ */
+export type WorkRegionIn = {
+    /**
+     * Province Code
+     */
+    province_code: string;
+    /**
+     * District Codes
+     */
+    district_codes?: Array<string>;
+    /**
+     * All Districts
+     */
+    all_districts?: boolean;
+};
+
+export type HealthLiveData = {
     body?: never;
     path?: never;
-    query?: {
-        include_inactive?: boolean;
+    query?: never;
+    url: '/health';
+};
+
+export type HealthLiveResponses = {
+    /**
+     * Response Health-Live
+     *
+     * Successful Response
+     */
+    200: {
+        [key: string]: string;
     };
+};
+
+export type HealthLiveResponse = HealthLiveResponses[keyof HealthLiveResponses];
+
+export type HealthReadyData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/health/ready';
+};
+
+export type HealthReadyResponses = {
+    /**
+     * Successful Response
+     */
+    200: unknown;
+};
+
+export type CatalogServicesData = {
+    body?: never;
+    path?: never;
+    query?: never;
     url: '/api/v1/services';
 };
 
-export type CatalogListServicesResponses = {
+export type CatalogServicesResponses = {
     /**
-     * OK
+     * Successful Response
      */
-    200: ServiceCatalog;
+    200: Catalog;
 };
 
-export type CatalogListServicesResponse = CatalogListServicesResponses[keyof CatalogListServicesResponses];
+export type CatalogServicesResponse = CatalogServicesResponses[keyof CatalogServicesResponses];
 
-export type CatalogListRegionsData = {
+export type CatalogCategoriesData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/services/categories';
+};
+
+export type CatalogCategoriesResponses = {
+    /**
+     * Response Catalog-Categories
+     *
+     * Successful Response
+     */
+    200: Array<ServiceCategoryOut>;
+};
+
+export type CatalogCategoriesResponse = CatalogCategoriesResponses[keyof CatalogCategoriesResponses];
+
+export type CatalogTypesData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Category Code
+         */
+        category_code?: string | null;
+    };
+    url: '/api/v1/services/types';
+};
+
+export type CatalogTypesErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type CatalogTypesError = CatalogTypesErrors[keyof CatalogTypesErrors];
+
+export type CatalogTypesResponses = {
+    /**
+     * Response Catalog-Types
+     *
+     * Successful Response
+     */
+    200: Array<ServiceTypeOut>;
+};
+
+export type CatalogTypesResponse = CatalogTypesResponses[keyof CatalogTypesResponses];
+
+export type RegionsProvincesData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/regions/provinces';
+};
+
+export type RegionsProvincesResponses = {
+    /**
+     * Response Regions-Provinces
+     *
+     * Successful Response
+     */
+    200: Array<ProvinceOut>;
+};
+
+export type RegionsProvincesResponse = RegionsProvincesResponses[keyof RegionsProvincesResponses];
+
+export type RegionsDistrictsData = {
+    body?: never;
+    path: {
+        /**
+         * Province Code
+         */
+        province_code: string;
+    };
+    query?: never;
+    url: '/api/v1/regions/provinces/{province_code}/districts';
+};
+
+export type RegionsDistrictsErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type RegionsDistrictsError = RegionsDistrictsErrors[keyof RegionsDistrictsErrors];
+
+export type RegionsDistrictsResponses = {
+    /**
+     * Response Regions-Districts
+     *
+     * Successful Response
+     */
+    200: Array<DistrictOut>;
+};
+
+export type RegionsDistrictsResponse = RegionsDistrictsResponses[keyof RegionsDistrictsResponses];
+
+export type RegionsAllData = {
     body?: never;
     path?: never;
     query?: never;
     url: '/api/v1/regions/all';
 };
 
-export type CatalogListRegionsResponses = {
+export type RegionsAllResponses = {
     /**
-     * OK
+     * Response Regions-All
+     *
+     * Successful Response
      */
     200: Array<ProvinceWithDistricts>;
 };
 
-export type CatalogListRegionsResponse = CatalogListRegionsResponses[keyof CatalogListRegionsResponses];
+export type RegionsAllResponse = RegionsAllResponses[keyof RegionsAllResponses];
 
-export type ApplicationsCreateApplicationData = {
-    body: BodyApplicationsCreateApplication;
+export type ApplicationsSubmitData = {
+    body: ApplicationCreate;
     headers?: {
+        /**
+         * Idempotency-Key
+         *
+         * 같은 키로 다시 보내면 첫 응답을 그대로 돌려줍니다.
+         */
         'Idempotency-Key'?: string | null;
     };
     path?: never;
@@ -178,35 +572,65 @@ export type ApplicationsCreateApplicationData = {
     url: '/api/v1/applications';
 };
 
-export type ApplicationsCreateApplicationErrors = {
+export type ApplicationsSubmitErrors = {
     /**
-     * Error
+     * Validation Error
      */
-    400: ErrorResponse;
-    /**
-     * Error
-     */
-    422: ErrorResponse;
-    /**
-     * Error
-     */
-    429: ErrorResponse;
+    422: HttpValidationError;
 };
 
-export type ApplicationsCreateApplicationError = ApplicationsCreateApplicationErrors[keyof ApplicationsCreateApplicationErrors];
+export type ApplicationsSubmitError = ApplicationsSubmitErrors[keyof ApplicationsSubmitErrors];
 
-export type ApplicationsCreateApplicationResponses = {
+export type ApplicationsSubmitResponses = {
     /**
-     * OK
+     * Successful Response
      */
-    201: ApplicationCreated;
+    201: ApplicationSubmitted;
 };
 
-export type ApplicationsCreateApplicationResponse = ApplicationsCreateApplicationResponses[keyof ApplicationsCreateApplicationResponses];
+export type ApplicationsSubmitResponse = ApplicationsSubmitResponses[keyof ApplicationsSubmitResponses];
 
-export type PartnersCreatePartnerData = {
-    body: BodyPartnersCreatePartner;
+export type ApplicationsSubmitSimpleData = {
+    body: ApplicationCreate;
     headers?: {
+        /**
+         * Idempotency-Key
+         *
+         * 같은 키로 다시 보내면 첫 응답을 그대로 돌려줍니다.
+         */
+        'Idempotency-Key'?: string | null;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/applications/simple';
+};
+
+export type ApplicationsSubmitSimpleErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type ApplicationsSubmitSimpleError = ApplicationsSubmitSimpleErrors[keyof ApplicationsSubmitSimpleErrors];
+
+export type ApplicationsSubmitSimpleResponses = {
+    /**
+     * Successful Response
+     */
+    201: ApplicationSubmitted;
+};
+
+export type ApplicationsSubmitSimpleResponse = ApplicationsSubmitSimpleResponses[keyof ApplicationsSubmitSimpleResponses];
+
+export type PartnersRegisterData = {
+    body: PartnerCreate;
+    headers?: {
+        /**
+         * Idempotency-Key
+         *
+         * 같은 키로 다시 보내면 첫 응답을 그대로 돌려줍니다.
+         */
         'Idempotency-Key'?: string | null;
     };
     path?: never;
@@ -214,115 +638,20 @@ export type PartnersCreatePartnerData = {
     url: '/api/v1/partners';
 };
 
-export type PartnersCreatePartnerErrors = {
+export type PartnersRegisterErrors = {
     /**
-     * Error
+     * Validation Error
      */
-    400: ErrorResponse;
-    /**
-     * Error
-     */
-    422: ErrorResponse;
-    /**
-     * Error
-     */
-    429: ErrorResponse;
+    422: HttpValidationError;
 };
 
-export type PartnersCreatePartnerError = PartnersCreatePartnerErrors[keyof PartnersCreatePartnerErrors];
+export type PartnersRegisterError = PartnersRegisterErrors[keyof PartnersRegisterErrors];
 
-export type PartnersCreatePartnerResponses = {
+export type PartnersRegisterResponses = {
     /**
-     * OK
+     * Successful Response
      */
-    201: PartnerCreated;
+    201: PartnerRegistered;
 };
 
-export type PartnersCreatePartnerResponse = PartnersCreatePartnerResponses[keyof PartnersCreatePartnerResponses];
-
-export type AdminsLoginData = {
-    body: AdminLogin;
-    path?: never;
-    query?: never;
-    url: '/api/v1/admin/auth/login';
-};
-
-export type AdminsLoginErrors = {
-    /**
-     * Error
-     */
-    401: ErrorResponse;
-    /**
-     * Error
-     */
-    422: ErrorResponse;
-    /**
-     * Error
-     */
-    429: ErrorResponse;
-};
-
-export type AdminsLoginError = AdminsLoginErrors[keyof AdminsLoginErrors];
-
-export type AdminsLoginResponses = {
-    /**
-     * OK
-     */
-    200: TokenPair;
-};
-
-export type AdminsLoginResponse = AdminsLoginResponses[keyof AdminsLoginResponses];
-
-export type AdminsRefreshData = {
-    body: RefreshRequest;
-    path?: never;
-    query?: never;
-    url: '/api/v1/admin/auth/refresh';
-};
-
-export type AdminsRefreshErrors = {
-    /**
-     * Error
-     */
-    401: ErrorResponse;
-    /**
-     * Error
-     */
-    422: ErrorResponse;
-};
-
-export type AdminsRefreshError = AdminsRefreshErrors[keyof AdminsRefreshErrors];
-
-export type AdminsRefreshResponses = {
-    /**
-     * OK
-     */
-    200: TokenPair;
-};
-
-export type AdminsRefreshResponse = AdminsRefreshResponses[keyof AdminsRefreshResponses];
-
-export type AdminsMeData = {
-    body?: never;
-    path?: never;
-    query?: never;
-    url: '/api/v1/admin/auth/me';
-};
-
-export type AdminsMeErrors = {
-    /**
-     * Error
-     */
-    401: ErrorResponse;
-};
-
-export type AdminsMeError = AdminsMeErrors[keyof AdminsMeErrors];
-
-export type AdminsMeResponses = {
-    /**
-     * OK
-     */
-    200: Admin;
-};
-
-export type AdminsMeResponse = AdminsMeResponses[keyof AdminsMeResponses];
+export type PartnersRegisterResponse = PartnersRegisterResponses[keyof PartnersRegisterResponses];

@@ -1,8 +1,9 @@
 import { http, HttpResponse } from 'msw';
 
-import { adminsMe, catalogListServices } from '@/client/sdk.gen';
+import { catalogServices } from '@/client/sdk.gen';
 import { API, server } from '@/testing/server';
 
+import { getCurrentAdmin } from './admin-auth-api';
 import './api-client';
 import { authSession } from './auth-session';
 import { ApiError, NETWORK_ERROR_MESSAGE } from './errors';
@@ -27,7 +28,7 @@ describe('error parsing', () => {
         ),
       ),
     );
-    const error = await catalogListServices({ throwOnError: true }).catch((e: unknown) => e);
+    const error = await catalogServices({ throwOnError: true }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     const apiError = error as ApiError;
     expect(apiError.status).toBe(422);
@@ -38,7 +39,7 @@ describe('error parsing', () => {
 
   it('falls back to a Korean message per status when the body is not JSON', async () => {
     server.use(http.get(`${API}/services`, () => new HttpResponse('Bad gateway', { status: 502 })));
-    const error = (await catalogListServices({ throwOnError: true }).catch((e: unknown) => e)) as ApiError;
+    const error = (await catalogServices({ throwOnError: true }).catch((e: unknown) => e)) as ApiError;
     expect(error.status).toBe(502);
     expect(error.code).toBe('http_502');
     expect(error.message).toMatch(/서버/);
@@ -50,13 +51,13 @@ describe('error parsing', () => {
         HttpResponse.json({ code: 'rate_limited', message: '잠시 후 다시 시도해 주세요.' }, { status: 429, headers: { 'Retry-After': '30' } }),
       ),
     );
-    const error = (await catalogListServices({ throwOnError: true }).catch((e: unknown) => e)) as ApiError;
+    const error = (await catalogServices({ throwOnError: true }).catch((e: unknown) => e)) as ApiError;
     expect(error.retryAfter).toBe(30);
   });
 
   it('gives network failures status 0 and a Korean message', async () => {
     server.use(http.get(`${API}/services`, () => HttpResponse.error()));
-    const error = (await catalogListServices({ throwOnError: true }).catch((e: unknown) => e)) as ApiError;
+    const error = (await catalogServices({ throwOnError: true }).catch((e: unknown) => e)) as ApiError;
     expect(error).toBeInstanceOf(ApiError);
     expect(error.isNetwork).toBe(true);
     expect(error.message).toBe(NETWORK_ERROR_MESSAGE);
@@ -72,7 +73,7 @@ describe('abort', () => {
       }),
     );
     const controller = new AbortController();
-    const pending = catalogListServices({ signal: controller.signal, throwOnError: true });
+    const pending = catalogServices({ signal: controller.signal, throwOnError: true });
     controller.abort();
     const error = await pending.catch((e: unknown) => e);
     expect(error).not.toBeInstanceOf(ApiError);
@@ -100,7 +101,7 @@ describe('admin auth: one 401 → refresh → retry', () => {
     );
     authSession.store(pair('old-access', 'old-refresh'));
 
-    const { data } = await adminsMe({ throwOnError: true });
+    const data = await getCurrentAdmin();
     expect(data.name).toBe('관리자');
     expect(seen).toEqual(['Bearer old-access', 'Bearer new-access']);
     expect(refreshCalls).toBe(1);
@@ -122,7 +123,7 @@ describe('admin auth: one 401 → refresh → retry', () => {
       }),
     );
     authSession.store(pair('old-access', 'old-refresh'));
-    await Promise.all([adminsMe({ throwOnError: true }), adminsMe({ throwOnError: true }), adminsMe({ throwOnError: true })]);
+    await Promise.all([getCurrentAdmin(), getCurrentAdmin(), getCurrentAdmin()]);
     expect(refreshCalls).toBe(1);
   });
 
@@ -132,7 +133,7 @@ describe('admin auth: one 401 → refresh → retry', () => {
       http.post(`${API}/admin/auth/refresh`, () => HttpResponse.json({ code: 'invalid_token', message: '다시 로그인해 주세요.' }, { status: 401 })),
     );
     authSession.store(pair('old-access', 'old-refresh'));
-    const error = (await adminsMe({ throwOnError: true }).catch((e: unknown) => e)) as ApiError;
+    const error = (await getCurrentAdmin().catch((e: unknown) => e)) as ApiError;
     expect(error.status).toBe(401);
     expect(authSession.hasSession()).toBe(false);
   });
@@ -146,7 +147,7 @@ describe('admin auth: one 401 → refresh → retry', () => {
       }),
     );
     authSession.store(pair('old-access', 'old-refresh'));
-    await catalogListServices({ throwOnError: true });
+    await catalogServices({ throwOnError: true });
     expect(auth).toBeNull();
   });
 });

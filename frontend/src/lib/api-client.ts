@@ -7,10 +7,10 @@
  * - callers pass TanStack's `signal` through the generated functions' options.
  */
 import { client } from '@/client/client.gen';
-import { adminsRefresh } from '@/client/sdk.gen';
 import { env } from '@/config/env';
 
-import { authSession, type TokenPairLike } from './auth-session';
+import { postRefresh } from './admin-auth-api';
+import { authSession } from './auth-session';
 import { isAbortError, toApiError } from './errors';
 
 const ADMIN_PREFIX = '/api/v1/admin/';
@@ -57,10 +57,7 @@ export function configureApiClient(): void {
     if (!response && isAbortError(error)) return error;
     return toApiError(error, response);
   });
-  authSession.setRefresher(async (refreshToken) => {
-    const { data } = await adminsRefresh({ body: { refresh_token: refreshToken }, throwOnError: true });
-    return data as TokenPairLike;
-  });
+  authSession.setRefresher(postRefresh);
 }
 
 configureApiClient();

@@ -1,6 +1,6 @@
-import type { ProvinceWithDistricts, ServiceCatalog } from '@/client/types.gen';
+import type { ProvinceWithDistricts, Catalog } from '@/client/types.gen';
 
-export const catalogFixture: ServiceCatalog = {
+export const catalogFixture: Catalog = {
   categories: [
     {
       code: 'exterior',
@@ -9,18 +9,18 @@ export const catalogFixture: ServiceCatalog = {
       description: '풀·벌레·눈 치우느라 주말을 다 쓰시나요?',
       sort_order: 1,
       services: [
-        { code: 'WEEDING', name: '제초 작업', description: null, category_code: 'exterior', sort_order: 1, booking_status: 'AVAILABLE', is_active: true },
-        { code: 'SNOW_REMOVAL', name: '제설 작업', description: null, category_code: 'exterior', sort_order: 2, booking_status: 'PREPARING', is_active: false },
+        { code: 'WEEDING', name: '제초 작업', description: '', category_code: 'exterior', sort_order: 1, booking_status: 'AVAILABLE', is_active: true },
+        { code: 'SNOW_REMOVAL', name: '제설 작업', description: '', category_code: 'exterior', sort_order: 2, booking_status: 'PREPARING', is_active: false },
       ],
     },
     {
       code: 'bathroom',
       name: '화장실',
       icon: 'Bath',
-      description: null,
+      description: '',
       sort_order: 2,
       services: [
-        { code: 'BATHROOM_PARTIAL', name: '일부 수리', description: null, category_code: 'bathroom', sort_order: 1, booking_status: 'AVAILABLE', is_active: true },
+        { code: 'BATHROOM_PARTIAL', name: '일부 수리', description: '', category_code: 'bathroom', sort_order: 1, booking_status: 'AVAILABLE', is_active: true },
       ],
     },
   ],

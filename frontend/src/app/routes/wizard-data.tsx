@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Phone, RefreshCw } from 'lucide-react';
 import type { ReactNode } from 'react';
 
-import type { ProvinceWithDistricts, ServiceCatalog } from '@/client/types.gen';
+import type { ProvinceWithDistricts, Catalog } from '@/client/types.gen';
 import { PageSpinner } from '@/components/layout/route-states';
 import { Button, buttonClasses } from '@/components/ui/button';
 import { COMPANY } from '@/config/company';
@@ -19,7 +19,7 @@ export function WithWizardData({
   children,
 }: {
   requireRegions: boolean;
-  children: (data: { catalog: ServiceCatalog; regions: ProvinceWithDistricts[] | undefined }) => ReactNode;
+  children: (data: { catalog: Catalog; regions: ProvinceWithDistricts[] | undefined }) => ReactNode;
 }) {
   const services = useQuery(catalogQueries.services());
   const regions = useQuery(regionQueries.all());

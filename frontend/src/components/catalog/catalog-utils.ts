@@ -1,17 +1,17 @@
-import type { ServiceCatalog, ServiceType } from '@/client/types.gen';
+import type { Catalog, ServiceTypeOut } from '@/client/types.gen';
 
-export function isBookable(service: Pick<ServiceType, 'booking_status' | 'is_active'>): boolean {
+export function isBookable(service: Pick<ServiceTypeOut, 'booking_status' | 'is_active'>): boolean {
   return service.booking_status === 'AVAILABLE' && service.is_active;
 }
 
-export function bookingLabel(service: Pick<ServiceType, 'booking_status'>): string | null {
+export function bookingLabel(service: Pick<ServiceTypeOut, 'booking_status'>): string | null {
   if (service.booking_status === 'PREPARING') return '준비 중';
   if (service.booking_status === 'PAUSED') return '일시 중단';
   return null;
 }
 
 /** code → name map across all categories. */
-export function serviceNames(catalog: ServiceCatalog | undefined): Map<string, string> {
+export function serviceNames(catalog: Catalog | undefined): Map<string, string> {
   const map = new Map<string, string>();
   for (const c of catalog?.categories ?? []) for (const s of c.services) map.set(s.code, s.name);
   return map;

@@ -1,14 +1,14 @@
 import { Check, ChevronDown, Search, X } from 'lucide-react';
 import { useId, useMemo, useState } from 'react';
 
-import type { ServiceCategoryWithServices, ServiceType } from '@/client/types.gen';
+import type { CategoryWithServices, ServiceTypeOut } from '@/client/types.gen';
 import { cn } from '@/lib/cn';
 
 import { bookingLabel, groupOf, isBookable, SERVICE_GROUPS, type ServiceGroupKey } from './catalog-utils';
 import { ServiceIcon } from './service-icon';
 
 interface ServicePickerProps {
-  categories: ServiceCategoryWithServices[];
+  categories: CategoryWithServices[];
   value: string[];
   onChange: (codes: string[]) => void;
   /** Partners may offer services the company is still preparing; customers may not book them. */
@@ -28,7 +28,7 @@ export function ServicePicker({ categories, value, onChange, allowUnbookable = f
   const selected = useMemo(() => new Set(value), [value]);
 
   const byCode = useMemo(() => {
-    const map = new Map<string, ServiceType>();
+    const map = new Map<string, ServiceTypeOut>();
     for (const c of categories) for (const s of c.services) map.set(s.code, s);
     return map;
   }, [categories]);
@@ -47,9 +47,9 @@ export function ServicePicker({ categories, value, onChange, allowUnbookable = f
     }))
     .filter((c) => c.services.length > 0);
 
-  const canPick = (s: ServiceType) => allowUnbookable || isBookable(s);
+  const canPick = (s: ServiceTypeOut) => allowUnbookable || isBookable(s);
 
-  const toggle = (s: ServiceType) => {
+  const toggle = (s: ServiceTypeOut) => {
     if (!canPick(s)) return;
     onChange(selected.has(s.code) ? value.filter((c) => c !== s.code) : [...value, s.code]);
   };

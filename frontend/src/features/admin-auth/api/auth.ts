@@ -1,7 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 
-import { adminsLogin, adminsMe } from '@/client/sdk.gen';
-import type { Admin, TokenPair } from '@/client/types.gen';
+import { getCurrentAdmin, postLogin, type AdminProfile, type TokenPair } from '@/lib/admin-auth-api';
 import '@/lib/api-client';
 import { authSession } from '@/lib/auth-session';
 import { STALE_TIME } from '@/lib/query-client';
@@ -11,14 +10,12 @@ export const adminAuthKeys = {
   me: () => [...adminAuthKeys.all, 'me'] as const,
 };
 
-export async function login(body: { email: string; password: string }): Promise<TokenPair> {
-  const { data } = await adminsLogin({ body, throwOnError: true });
-  return data;
+export function login(body: { email: string; password: string }): Promise<TokenPair> {
+  return postLogin(body);
 }
 
-export async function getMe(signal?: AbortSignal): Promise<Admin> {
-  const { data } = await adminsMe({ signal, throwOnError: true });
-  return data;
+export function getMe(signal?: AbortSignal): Promise<AdminProfile> {
+  return getCurrentAdmin(signal);
 }
 
 export const adminAuthQueries = {

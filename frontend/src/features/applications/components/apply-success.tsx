@@ -1,7 +1,7 @@
 import { CheckCircle2, Home, Phone } from 'lucide-react';
 import { Link } from 'react-router';
 
-import type { ApplicationCreated } from '@/client/types.gen';
+import type { ApplicationSubmitted } from '@/client/types.gen';
 import { Alert } from '@/components/ui/alert';
 import { buttonClasses } from '@/components/ui/button';
 import { COMPANY } from '@/config/company';
@@ -15,7 +15,7 @@ const NEXT_STEPS = [
   '일정이 확정되면 문자로 알려 드립니다.',
 ];
 
-export function ApplySuccess({ result }: { result: ApplicationCreated }) {
+export function ApplySuccess({ result }: { result: ApplicationSubmitted }) {
   const dup = result.is_duplicate ? result.duplicate_info : null;
   return (
     <main id="main-content" className="mx-auto flex min-h-dvh max-w-2xl flex-col gap-6 px-4 py-10">

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 
-import type { ApplicationCreated, ProvinceWithDistricts, ServiceCategoryWithServices } from '@/client/types.gen';
+import type { ApplicationSubmitted, ProvinceWithDistricts, CategoryWithServices } from '@/client/types.gen';
 import { serviceNames, ServicePicker } from '@/components/catalog';
 import { Alert } from '@/components/ui/alert';
 import { Checkbox } from '@/components/ui/checkbox';
@@ -44,7 +44,7 @@ const DESCRIPTION_PLACEHOLDER = `예시)
 · 기타: 평일 오전 작업 희망`;
 
 interface ApplyWizardProps {
-  categories: ServiceCategoryWithServices[];
+  categories: CategoryWithServices[];
   /** Optional: the address stays free text if regions could not be loaded. */
   provinces: ProvinceWithDistricts[] | undefined;
 }
@@ -62,7 +62,8 @@ export function ApplyWizard({ categories, provinces }: ApplyWizardProps) {
   const [photos, setPhotos] = useState<PickedPhoto[]>([]);
   const [photoError, setPhotoError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
-  const [result, setResult] = useState<ApplicationCreated | null>(null);
+  const [result, setResult] = useState<ApplicationSubmitted | null>(null);
+  const [region, setRegion] = useState<{ prefix: string; districtCode: string } | null>(null);
   // One key per wizard session; kept across retries so a lost response is never submitted twice.
   const [idempotencyKey, setIdempotencyKey] = useState(uuid);
   const mutation = useCreateApplication();
@@ -80,7 +81,9 @@ export function ApplyWizard({ categories, provinces }: ApplyWizardProps) {
     setFormError(null);
     setPhotoError(null);
     try {
-      const created = await mutation.mutateAsync({ values, photos: photos.map((p) => p.file), idempotencyKey });
+      // The picked district is sent only while the address still starts with it.
+      const districtCode = region && values.address.trim().startsWith(region.prefix) ? region.districtCode : null;
+      const created = await mutation.mutateAsync({ values, photos: photos.map((p) => p.file), idempotencyKey, districtCode });
       setResult(created);
       window.scrollTo({ top: 0 });
     } catch (error) {
@@ -95,14 +98,16 @@ export function ApplyWizard({ categories, provinces }: ApplyWizardProps) {
       const steps: number[] = [];
       const leftovers: string[] = [];
       for (const fe of fieldErrors) {
-        const target = stepOfField(fe.field);
+        // Nested errors arrive as "work_regions.0.district_codes": they belong to the top-level field.
+        const field = fe.field.split('.')[0] ?? fe.field;
+        const target = stepOfField(field);
         if (target === null) {
           leftovers.push(fe.message);
           continue;
         }
         steps.push(target);
-        if (fe.field === 'photos') setPhotoError(fe.message);
-        else setError(fe.field as ApplyField, { type: 'server', message: fe.message });
+        if (field === 'photos') setPhotoError(fe.message);
+        else setError(field as ApplyField, { type: 'server', message: fe.message });
       }
       if (steps.length > 0) {
         setFormError(leftovers.length ? leftovers.join(' ') : '입력 내용을 확인해 주세요. 표시된 항목을 고쳐 주세요.');
@@ -208,7 +213,8 @@ export function ApplyWizard({ categories, provinces }: ApplyWizardProps) {
             {provinces && provinces.length > 0 && (
               <RegionQuickFill
                 provinces={provinces}
-                onPick={(prefix, previous) => {
+                onPick={(prefix, previous, districtCode) => {
+                  setRegion({ prefix, districtCode });
                   const current = getValues('address');
                   const rest = previous && current.startsWith(previous) ? current.slice(previous.length).trimStart() : current;
                   setValue('address', `${prefix} ${rest}`.trimEnd() + (rest ? '' : ' '), { shouldValidate: formState.isSubmitted });
@@ -305,7 +311,7 @@ function RegionQuickFill({
   onPick,
 }: {
   provinces: ProvinceWithDistricts[];
-  onPick: (prefix: string, previousPrefix: string | null) => void;
+  onPick: (prefix: string, previousPrefix: string | null, districtCode: string) => void;
 }) {
   const [provinceCode, setProvinceCode] = useState('');
   const [districtCode, setDistrictCode] = useState('');
@@ -340,7 +346,7 @@ function RegionQuickFill({
             setDistrictCode(e.target.value);
             if (province && d) {
               const prefix = `${province.name} ${d.name}`;
-              onPick(prefix, lastPrefix);
+              onPick(prefix, lastPrefix, d.code);
               setLastPrefix(prefix);
             }
           }}

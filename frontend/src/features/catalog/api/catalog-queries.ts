@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 
-import { catalogListRegions, catalogListServices } from '@/client/sdk.gen';
-import type { ProvinceWithDistricts, ServiceCatalog } from '@/client/types.gen';
+import { catalogServices, regionsAll } from '@/client/sdk.gen';
+import type { ProvinceWithDistricts, Catalog } from '@/client/types.gen';
 import '@/lib/api-client';
 import { STALE_TIME } from '@/lib/query-client';
 
@@ -12,13 +12,13 @@ export const catalogKeys = {
   regions: () => [...catalogKeys.all, 'regions'] as const,
 };
 
-export async function getServices(signal?: AbortSignal): Promise<ServiceCatalog> {
-  const { data } = await catalogListServices({ query: { include_inactive: true }, signal, throwOnError: true });
+export async function getServices(signal?: AbortSignal): Promise<Catalog> {
+  const { data } = await catalogServices({ signal, throwOnError: true });
   return data;
 }
 
 export async function getRegions(signal?: AbortSignal): Promise<ProvinceWithDistricts[]> {
-  const { data } = await catalogListRegions({ signal, throwOnError: true });
+  const { data } = await regionsAll({ signal, throwOnError: true });
   return data;
 }
 

@@ -1,8 +1,8 @@
 export type {
   BookingStatus,
-  District,
+  DistrictOut,
   ProvinceWithDistricts,
-  ServiceCatalog,
-  ServiceCategoryWithServices,
-  ServiceType,
+  Catalog,
+  CategoryWithServices,
+  ServiceTypeOut,
 } from '@/client/types.gen';

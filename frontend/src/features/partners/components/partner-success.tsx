@@ -1,7 +1,7 @@
 import { CheckCircle2, Home, Phone } from 'lucide-react';
 import { Link } from 'react-router';
 
-import type { PartnerCreated } from '@/client/types.gen';
+import type { PartnerRegistered } from '@/client/types.gen';
 import { Alert } from '@/components/ui/alert';
 import { buttonClasses } from '@/components/ui/button';
 import { COMPANY } from '@/config/company';
@@ -12,7 +12,7 @@ const DUPLICATE_TEXT: Record<string, string> = {
   phone_company: '같은 연락처와 업체명으로 이미 신청된 내역이 있습니다. 담당자가 기존 신청과 함께 확인해 드립니다.',
 };
 
-export function PartnerSuccess({ result }: { result: PartnerCreated }) {
+export function PartnerSuccess({ result }: { result: PartnerRegistered }) {
   return (
     <main id="main-content" className="mx-auto flex min-h-dvh max-w-2xl flex-col gap-6 px-4 py-10">
       <div className="flex flex-col items-center gap-3 text-center" role="status">

@@ -4,7 +4,7 @@ import { useId, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { Link } from 'react-router';
 
-import type { PartnerCreated, ProvinceWithDistricts, ServiceCategoryWithServices } from '@/client/types.gen';
+import type { PartnerRegistered, ProvinceWithDistricts, CategoryWithServices } from '@/client/types.gen';
 import { RegionPicker, serviceNames, ServicePicker } from '@/components/catalog';
 import { Alert } from '@/components/ui/alert';
 import { Checkbox } from '@/components/ui/checkbox';
@@ -39,7 +39,7 @@ const STEP_TEXT = [
 ] as const;
 
 interface PartnerWizardProps {
-  categories: ServiceCategoryWithServices[];
+  categories: CategoryWithServices[];
   provinces: ProvinceWithDistricts[];
 }
 
@@ -56,7 +56,7 @@ export function PartnerWizard({ categories, provinces }: PartnerWizardProps) {
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
-  const [result, setResult] = useState<PartnerCreated | null>(null);
+  const [result, setResult] = useState<PartnerRegistered | null>(null);
   const [idempotencyKey, setIdempotencyKey] = useState(uuid);
   const mutation = useCreatePartner();
   const fileInputId = useId();
@@ -79,14 +79,16 @@ export function PartnerWizard({ categories, provinces }: PartnerWizardProps) {
       const steps: number[] = [];
       const leftovers: string[] = [];
       for (const fe of error.fieldErrors) {
-        const target = stepOfField(fe.field);
+        // Nested errors arrive as "work_regions.0.district_codes": they belong to the top-level field.
+        const field = fe.field.split('.')[0] ?? fe.field;
+        const target = stepOfField(field);
         if (target === null) {
           leftovers.push(fe.message);
           continue;
         }
         steps.push(target);
-        if (fe.field === 'business_registration_file') setFileError(fe.message);
-        else setError(fe.field as PartnerField, { type: 'server', message: fe.message });
+        if (field === 'business_registration_file') setFileError(fe.message);
+        else setError(field as PartnerField, { type: 'server', message: fe.message });
       }
       if (steps.length) {
         setFormError(leftovers.length ? leftovers.join(' ') : '입력 내용을 확인해 주세요. 표시된 항목을 고쳐 주세요.');
