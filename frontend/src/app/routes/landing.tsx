@@ -193,7 +193,7 @@ export function Component() {
             </li>
           ))}
         </ul>
-        <Link to="/partner" className={buttonClasses('outline', 'lg', 'mt-8 border-leaf-600 text-leaf-700')}>
+        <Link to="/partner" className={buttonClasses('outlineLeaf', 'lg', 'mt-8')}>
           협력사 신청하기
           <ArrowRight className="size-5" aria-hidden="true" />
         </Link>

@@ -45,11 +45,18 @@ function SiteHeader() {
           ))}
         </nav>
         <div className="flex items-center gap-2">
-          <a href={telHref(COMPANY.phone)} className={buttonClasses('ghost', 'md', 'hidden text-brand-700 sm:inline-flex')}>
+          <a href={telHref(COMPANY.phone)} className={buttonClasses('ghost', 'md', 'text-brand-700! max-sm:hidden')}>
             <Phone className="size-5" aria-hidden="true" />
             {COMPANY.phone}
           </a>
-          <Link to="/apply" className={buttonClasses('primary', 'md', 'hidden md:inline-flex')}>
+          <a
+            href={telHref(COMPANY.phone)}
+            className="flex size-12 items-center justify-center rounded-lg text-brand-700 hover:bg-slate-100 sm:hidden"
+            aria-label={`전화 문의 ${COMPANY.phone}`}
+          >
+            <Phone className="size-6" aria-hidden="true" />
+          </a>
+          <Link to="/apply" className={buttonClasses('primary', 'md', 'max-md:hidden')}>
             견적 요청
           </Link>
           <button
@@ -139,12 +146,12 @@ function SiteFooter() {
   );
 }
 
-/** Floating "견적 요청" button (hidden on the wizard pages, which have their own bottom bar). */
+/** Floating "견적 요청" button on phones (desktop has it in the header; the wizards have their own bottom bar). */
 function QuoteFab() {
   return (
     <Link
       to="/apply"
-      className="fixed right-4 bottom-4 z-30 inline-flex min-h-14 items-center gap-2 rounded-full bg-leaf-600 px-6 text-lg font-bold text-white shadow-lg shadow-leaf-700/30 hover:bg-leaf-700"
+      className="fixed right-4 bottom-4 z-30 inline-flex md:hidden min-h-14 items-center gap-2 rounded-full bg-leaf-600 px-6 text-lg font-bold text-white shadow-lg shadow-leaf-700/30 hover:bg-leaf-700"
     >
       <ClipboardList className="size-6" aria-hidden="true" />
       견적 요청

@@ -4,13 +4,14 @@ import { cn } from '@/lib/cn';
 
 import { Spinner } from './spinner';
 
-export type ButtonVariant = 'primary' | 'secondary' | 'outline' | 'ghost' | 'danger';
+export type ButtonVariant = 'primary' | 'secondary' | 'outline' | 'outlineLeaf' | 'ghost' | 'danger';
 export type ButtonSize = 'md' | 'lg' | 'sm';
 
 const VARIANTS: Record<ButtonVariant, string> = {
   primary: 'bg-brand-700 text-white hover:bg-brand-800 disabled:bg-slate-400',
   secondary: 'bg-leaf-600 text-white hover:bg-leaf-700 disabled:bg-slate-400',
   outline: 'border-2 border-slate-300 bg-white text-slate-800 hover:bg-slate-50 disabled:text-slate-400',
+  outlineLeaf: 'border-2 border-leaf-600 bg-white text-leaf-700 hover:bg-leaf-50 disabled:text-slate-400',
   ghost: 'bg-transparent text-slate-700 hover:bg-slate-100 disabled:text-slate-400',
   danger: 'bg-red-700 text-white hover:bg-red-800 disabled:bg-slate-400',
 };

@@ -188,7 +188,7 @@ export function PartnerWizard({ categories, provinces }: PartnerWizardProps) {
               control={control}
               name="business_number"
               render={({ field, fieldState }) => (
-                <Field label="사업자등록번호" error={fieldState.error?.message} hint="숫자 10자리 (예: 123-45-67890)">
+                <Field label="사업자등록번호" error={fieldState.error?.message} hint="숫자 10자리 (하이픈은 자동으로 들어갑니다)">
                   {(p) => (
                     <Input
                       {...p}
@@ -198,7 +198,7 @@ export function PartnerWizard({ categories, provinces }: PartnerWizardProps) {
                       onBlur={field.onBlur}
                       onChange={(e) => field.onChange(formatBusinessNumber(e.target.value))}
                       inputMode="numeric"
-                      placeholder="123-45-67890"
+                      placeholder="000-00-00000"
                     />
                   )}
                 </Field>

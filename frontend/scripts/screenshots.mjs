@@ -1,5 +1,5 @@
 // Screenshots of the public screens at phone and desktop widths, for a human to look at.
-// Usage: BASE_URL=http://127.0.0.1:8101 node e2e/screenshots.mjs  (writes test-results/screens/)
+// Usage: BASE_URL=http://127.0.0.1:8101 node scripts/screenshots.mjs  (writes test-results/screens/)
 import { mkdir } from 'node:fs/promises';
 
 import { chromium } from 'playwright-core';
