@@ -5,6 +5,118 @@ export type ClientOptions = {
 };
 
 /**
+ * AdminCreate
+ */
+export type AdminCreate = {
+    /**
+     * Email
+     */
+    email: string;
+    /**
+     * Password
+     */
+    password: string;
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Phone
+     */
+    phone?: string | null;
+    role?: AdminRole;
+};
+
+/**
+ * AdminRead
+ */
+export type AdminRead = {
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Email
+     */
+    email: string;
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Phone
+     */
+    phone: string | null;
+    role: AdminRole;
+    /**
+     * Is Active
+     */
+    is_active: boolean;
+    /**
+     * Last Login At
+     */
+    last_login_at: string | null;
+    /**
+     * Created At
+     */
+    created_at: string;
+};
+
+/**
+ * AdminRole
+ */
+export type AdminRole = 'super_admin' | 'admin';
+
+/**
+ * AdminUpdate
+ *
+ * Fields a super admin may change on an account; omitted fields stay as they are.
+ */
+export type AdminUpdate = {
+    /**
+     * Name
+     */
+    name?: string | null;
+    /**
+     * Phone
+     */
+    phone?: string | null;
+    role?: AdminRole | null;
+    /**
+     * Is Active
+     */
+    is_active?: boolean | null;
+};
+
+/**
+ * ApplicationCounts
+ */
+export type ApplicationCounts = {
+    /**
+     * Total
+     */
+    total: number;
+    /**
+     * By Status
+     */
+    by_status: {
+        [key: string]: number;
+    };
+    /**
+     * Today
+     */
+    today: number;
+    /**
+     * This Week
+     */
+    this_week: number;
+    /**
+     * This Month
+     */
+    this_month: number;
+};
+
+/**
  * ApplicationStatus
  */
 export type ApplicationStatus = 'new' | 'consulting' | 'assigned' | 'scheduled' | 'completed' | 'cancelled';
@@ -26,6 +138,73 @@ export type ApplicationSubmitted = {
      */
     is_duplicate: boolean;
     duplicate_info?: DuplicateInfo | null;
+};
+
+/**
+ * AssignmentStatus
+ */
+export type AssignmentStatus = 'pending' | 'scheduled' | 'completed' | 'cancelled';
+
+/**
+ * AuditLogRead
+ */
+export type AuditLogRead = {
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Admin Id
+     */
+    admin_id: number | null;
+    /**
+     * Admin Name
+     */
+    admin_name: string | null;
+    /**
+     * Action
+     */
+    action: string;
+    /**
+     * Entity Type
+     */
+    entity_type: string;
+    /**
+     * Entity Id
+     */
+    entity_id: number | null;
+    /**
+     * Summary
+     */
+    summary: string;
+    /**
+     * Before
+     */
+    before: {
+        [key: string]: unknown;
+    } | null;
+    /**
+     * After
+     */
+    after: {
+        [key: string]: unknown;
+    } | null;
+    /**
+     * Ip Address
+     */
+    ip_address: string | null;
+    /**
+     * User Agent
+     */
+    user_agent: string | null;
+    /**
+     * Request Id
+     */
+    request_id: string | null;
 };
 
 /**
@@ -74,9 +253,179 @@ export type CategoryWithServices = {
 };
 
 /**
+ * CompanyProfileOut
+ */
+export type CompanyProfileOut = {
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Phone
+     */
+    phone: string;
+    /**
+     * Sms Prefix
+     */
+    sms_prefix: string;
+    /**
+     * Address
+     */
+    address: string;
+    /**
+     * Business Number
+     */
+    business_number: string;
+    /**
+     * Business Number Formatted
+     */
+    business_number_formatted: string;
+    /**
+     * Representative
+     */
+    representative: string;
+    /**
+     * Email
+     */
+    email: string;
+    /**
+     * Bank Account
+     */
+    bank_account: string;
+    /**
+     * Stamp Text
+     */
+    stamp_text: string;
+    /**
+     * Tagline
+     */
+    tagline: string;
+    vat_mode: VatMode;
+    /**
+     * Sms Sender
+     */
+    sms_sender: string;
+    /**
+     * Reminder Hour
+     */
+    reminder_hour: number;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+};
+
+/**
+ * CompanyProfileUpdate
+ *
+ * Only the fields sent change; ``null`` or an empty string clears an optional field.
+ */
+export type CompanyProfileUpdate = {
+    /**
+     * Name
+     */
+    name?: string | null;
+    /**
+     * Phone
+     */
+    phone?: string | null;
+    /**
+     * Sms Prefix
+     */
+    sms_prefix?: string | null;
+    /**
+     * Address
+     */
+    address?: string | null;
+    /**
+     * Business Number
+     */
+    business_number?: string | null;
+    /**
+     * Representative
+     */
+    representative?: string | null;
+    /**
+     * Email
+     */
+    email?: string | null;
+    /**
+     * Bank Account
+     */
+    bank_account?: string | null;
+    /**
+     * Stamp Text
+     */
+    stamp_text?: string | null;
+    /**
+     * Tagline
+     */
+    tagline?: string | null;
+    vat_mode?: VatMode | null;
+    /**
+     * Sms Sender
+     */
+    sms_sender?: string | null;
+    /**
+     * Reminder Hour
+     */
+    reminder_hour?: number | null;
+};
+
+/**
+ * CursorPage[AuditLogRead]
+ */
+export type CursorPageAuditLogRead = {
+    /**
+     * Items
+     */
+    items: Array<AuditLogRead>;
+    /**
+     * Next Cursor
+     */
+    next_cursor: string | null;
+};
+
+/**
+ * Dashboard
+ */
+export type Dashboard = {
+    /**
+     * Generated At
+     */
+    generated_at: string;
+    periods: Periods;
+    applications: ApplicationCounts;
+    partners: PartnerCounts;
+    /**
+     * Recent Applications
+     */
+    recent_applications: Array<RecentApplication>;
+    /**
+     * Recent Partners
+     */
+    recent_partners: Array<RecentPartner>;
+    funnel: Funnel;
+};
+
+/**
  * DistrictOut
  */
 export type DistrictOut = {
+    /**
+     * Code
+     */
+    code: string;
+    /**
+     * Name
+     */
+    name: string;
+};
+
+/**
+ * DistrictRef
+ */
+export type DistrictRef = {
     /**
      * Code
      */
@@ -107,6 +456,72 @@ export type DuplicateInfo = {
 };
 
 /**
+ * FileRef
+ */
+export type FileRef = {
+    /**
+     * Url
+     */
+    url: string;
+    /**
+     * Content Type
+     */
+    content_type: string;
+    /**
+     * Size Bytes
+     */
+    size_bytes: number;
+    /**
+     * Original Name
+     */
+    original_name: string | null;
+};
+
+/**
+ * Funnel
+ *
+ * Applications submitted in the last ``window_days`` KST days and how far they got.
+ */
+export type Funnel = {
+    /**
+     * Window Days
+     */
+    window_days: number;
+    /**
+     * Since
+     */
+    since: string;
+    /**
+     * Submitted
+     */
+    submitted: number;
+    /**
+     * Assigned
+     */
+    assigned: number;
+    /**
+     * Completed
+     */
+    completed: number;
+    /**
+     * Cancelled
+     */
+    cancelled: number;
+    /**
+     * Assigned Rate
+     */
+    assigned_rate: number | null;
+    /**
+     * Completed Rate
+     */
+    completed_rate: number | null;
+    /**
+     * Median Hours To Assignment
+     */
+    median_hours_to_assignment: number | null;
+};
+
+/**
  * HTTPValidationError
  */
 export type HttpValidationError = {
@@ -114,6 +529,335 @@ export type HttpValidationError = {
      * Detail
      */
     detail?: Array<ValidationError>;
+};
+
+/**
+ * LoginRequest
+ */
+export type LoginRequest = {
+    /**
+     * Email
+     */
+    email: string;
+    /**
+     * Password
+     */
+    password: string;
+};
+
+/**
+ * MonthlyStats
+ */
+export type MonthlyStats = {
+    /**
+     * Year
+     */
+    year: number;
+    /**
+     * Month
+     */
+    month: number;
+    /**
+     * Total Scheduled
+     */
+    total_scheduled: number;
+    /**
+     * Completed
+     */
+    completed: number;
+    /**
+     * Pending
+     */
+    pending: number;
+    /**
+     * By Date
+     */
+    by_date: {
+        [key: string]: number;
+    };
+};
+
+/**
+ * Page[AdminRead]
+ */
+export type PageAdminRead = {
+    /**
+     * Items
+     */
+    items: Array<AdminRead>;
+    /**
+     * Total
+     */
+    total: number;
+    /**
+     * Page
+     */
+    page: number;
+    /**
+     * Page Size
+     */
+    page_size: number;
+    /**
+     * Total Pages
+     */
+    total_pages: number;
+};
+
+/**
+ * PartnerCounts
+ */
+export type PartnerCounts = {
+    /**
+     * Total
+     */
+    total: number;
+    /**
+     * Pending
+     */
+    pending: number;
+    /**
+     * Approved
+     */
+    approved: number;
+    /**
+     * This Month
+     */
+    this_month: number;
+};
+
+/**
+ * PartnerDetail
+ */
+export type PartnerDetail = {
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Company Name
+     */
+    company_name: string;
+    /**
+     * Representative Name
+     */
+    representative_name: string;
+    /**
+     * Business Number
+     */
+    business_number: string | null;
+    /**
+     * Contact Phone
+     */
+    contact_phone: string;
+    /**
+     * Contact Email
+     */
+    contact_email: string | null;
+    /**
+     * Address
+     */
+    address: string;
+    /**
+     * Address Detail
+     */
+    address_detail: string | null;
+    /**
+     * Introduction
+     */
+    introduction: string | null;
+    /**
+     * Experience
+     */
+    experience: string | null;
+    /**
+     * Remarks
+     */
+    remarks: string | null;
+    /**
+     * Services
+     */
+    services: Array<ServiceRef>;
+    /**
+     * Work Regions
+     */
+    work_regions: Array<WorkRegionOut>;
+    business_registration: FileRef | null;
+    status: PartnerStatus;
+    /**
+     * Status Label
+     */
+    status_label: string;
+    /**
+     * Status Reason
+     */
+    status_reason: string | null;
+    /**
+     * Status Changed At
+     */
+    status_changed_at: string | null;
+    /**
+     * Allowed Transitions
+     */
+    allowed_transitions: Array<PartnerStatus>;
+    /**
+     * Approved By
+     */
+    approved_by: number | null;
+    /**
+     * Approved By Name
+     */
+    approved_by_name: string | null;
+    /**
+     * Approved At
+     */
+    approved_at: string | null;
+    /**
+     * Notes Count
+     */
+    notes_count: number;
+    /**
+     * Active Assignments
+     */
+    active_assignments: number;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+    /**
+     * Version
+     */
+    version: number;
+};
+
+/**
+ * PartnerList
+ */
+export type PartnerList = {
+    /**
+     * Items
+     */
+    items: Array<PartnerListItem>;
+    /**
+     * Total
+     */
+    total: number;
+    /**
+     * Page
+     */
+    page: number;
+    /**
+     * Page Size
+     */
+    page_size: number;
+    /**
+     * Total Pages
+     */
+    total_pages: number;
+    /**
+     * Status Counts
+     */
+    status_counts: {
+        [key: string]: number;
+    };
+};
+
+/**
+ * PartnerListItem
+ */
+export type PartnerListItem = {
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Company Name
+     */
+    company_name: string;
+    /**
+     * Representative Name
+     */
+    representative_name: string;
+    /**
+     * Contact Phone
+     */
+    contact_phone: string;
+    /**
+     * Services
+     */
+    services: Array<ServiceRef>;
+    status: PartnerStatus;
+    /**
+     * Status Label
+     */
+    status_label: string;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Approved At
+     */
+    approved_at: string | null;
+    /**
+     * Version
+     */
+    version: number;
+};
+
+/**
+ * PartnerNoteCreate
+ */
+export type PartnerNoteCreate = {
+    /**
+     * Content
+     */
+    content: string;
+};
+
+/**
+ * PartnerNoteOut
+ */
+export type PartnerNoteOut = {
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Partner Id
+     */
+    partner_id: number;
+    /**
+     * Admin Id
+     */
+    admin_id: number | null;
+    /**
+     * Admin Name
+     */
+    admin_name: string;
+    /**
+     * Note Type
+     */
+    note_type: string;
+    /**
+     * Content
+     */
+    content: string;
+    /**
+     * Old Status
+     */
+    old_status: string | null;
+    /**
+     * New Status
+     */
+    new_status: string | null;
+    /**
+     * Created At
+     */
+    created_at: string;
 };
 
 /**
@@ -132,6 +876,142 @@ export type PartnerRegistered = {
      * Duplicate Type
      */
     duplicate_type?: 'business_number' | 'phone_company' | null;
+};
+
+/**
+ * PartnerStatus
+ */
+export type PartnerStatus = 'pending' | 'approved' | 'rejected' | 'suspended' | 'inactive';
+
+/**
+ * PartnerStatusChange
+ */
+export type PartnerStatusChange = {
+    status: PartnerStatus;
+    /**
+     * Reason
+     */
+    reason?: string | null;
+    /**
+     * Send Sms
+     */
+    send_sms?: boolean;
+    /**
+     * Version
+     */
+    version?: number | null;
+};
+
+/**
+ * PartnerUpdate
+ *
+ * Editable fields: only those sent change; an explicit ``null`` clears an optional field.
+ *
+ * ``version`` goes here or in ``If-Match``. Status changes go through ``/status``.
+ */
+export type PartnerUpdate = {
+    /**
+     * Company Name
+     */
+    company_name?: string | null;
+    /**
+     * Representative Name
+     */
+    representative_name?: string | null;
+    /**
+     * Business Number
+     */
+    business_number?: string | null;
+    /**
+     * Contact Phone
+     */
+    contact_phone?: string | null;
+    /**
+     * Contact Email
+     */
+    contact_email?: string | null;
+    /**
+     * Address
+     */
+    address?: string | null;
+    /**
+     * Address Detail
+     */
+    address_detail?: string | null;
+    /**
+     * Introduction
+     */
+    introduction?: string | null;
+    /**
+     * Experience
+     */
+    experience?: string | null;
+    /**
+     * Remarks
+     */
+    remarks?: string | null;
+    /**
+     * Service Codes
+     */
+    service_codes?: Array<string> | null;
+    /**
+     * Work Regions
+     */
+    work_regions?: Array<WorkRegionIn> | null;
+    /**
+     * Version
+     */
+    version?: number | null;
+};
+
+/**
+ * PasswordChange
+ */
+export type PasswordChange = {
+    /**
+     * Current Password
+     */
+    current_password: string;
+    /**
+     * New Password
+     */
+    new_password: string;
+};
+
+/**
+ * Periods
+ *
+ * The KST calendar periods the counts use (weeks start on Monday).
+ */
+export type Periods = {
+    /**
+     * Today
+     */
+    today: string;
+    /**
+     * Week Start
+     */
+    week_start: string;
+    /**
+     * Month Start
+     */
+    month_start: string;
+};
+
+/**
+ * ProfileUpdate
+ *
+ * Own profile: ``phone: ""`` clears the number.
+ */
+export type ProfileUpdate = {
+    /**
+     * Name
+     */
+    name?: string | null;
+    /**
+     * Phone
+     */
+    phone?: string | null;
 };
 
 /**
@@ -175,6 +1055,198 @@ export type ProvinceWithDistricts = {
 };
 
 /**
+ * PublicCompany
+ *
+ * What the public web app shows in its header and footer.
+ */
+export type PublicCompany = {
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Phone
+     */
+    phone: string;
+    /**
+     * Address
+     */
+    address: string;
+    /**
+     * Business Number
+     */
+    business_number: string;
+    /**
+     * Representative
+     */
+    representative: string;
+    /**
+     * Email
+     */
+    email: string;
+    /**
+     * Tagline
+     */
+    tagline: string;
+};
+
+/**
+ * RecentApplication
+ */
+export type RecentApplication = {
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Number
+     */
+    number: string;
+    /**
+     * Customer Name
+     */
+    customer_name: string;
+    status: ApplicationStatus;
+    /**
+     * Status Label
+     */
+    status_label: string;
+    /**
+     * Created At
+     */
+    created_at: string;
+};
+
+/**
+ * RecentPartner
+ */
+export type RecentPartner = {
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Company Name
+     */
+    company_name: string;
+    status: PartnerStatus;
+    /**
+     * Status Label
+     */
+    status_label: string;
+    /**
+     * Created At
+     */
+    created_at: string;
+};
+
+/**
+ * RefreshRequest
+ */
+export type RefreshRequest = {
+    /**
+     * Refresh Token
+     */
+    refresh_token: string;
+};
+
+/**
+ * Schedule
+ */
+export type Schedule = {
+    /**
+     * Start Date
+     */
+    start_date: string;
+    /**
+     * End Date
+     */
+    end_date: string;
+    /**
+     * Items
+     */
+    items: Array<ScheduleItem>;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
+ * ScheduleItem
+ */
+export type ScheduleItem = {
+    /**
+     * Assignment Id
+     */
+    assignment_id: number;
+    /**
+     * Application Id
+     */
+    application_id: number;
+    /**
+     * Application Number
+     */
+    application_number: string;
+    application_status: ApplicationStatus;
+    /**
+     * Customer Name
+     */
+    customer_name: string;
+    /**
+     * Address Short
+     */
+    address_short: string;
+    /**
+     * Services
+     */
+    services: Array<ServiceRef>;
+    /**
+     * Partner Id
+     */
+    partner_id: number;
+    /**
+     * Partner Name
+     */
+    partner_name: string;
+    /**
+     * Scheduled Date
+     */
+    scheduled_date: string;
+    /**
+     * Scheduled Time
+     */
+    scheduled_time: string | null;
+    status: AssignmentStatus;
+    /**
+     * Status Label
+     */
+    status_label: string;
+    /**
+     * Estimated Cost
+     */
+    estimated_cost: number | null;
+};
+
+/**
+ * SchedulePartner
+ */
+export type SchedulePartner = {
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Company Name
+     */
+    company_name: string;
+    /**
+     * Service Codes
+     */
+    service_codes: Array<string>;
+};
+
+/**
  * ServiceCategoryOut
  */
 export type ServiceCategoryOut = {
@@ -198,6 +1270,20 @@ export type ServiceCategoryOut = {
      * Sort Order
      */
     sort_order: number;
+};
+
+/**
+ * ServiceRef
+ */
+export type ServiceRef = {
+    /**
+     * Code
+     */
+    code: string;
+    /**
+     * Name
+     */
+    name: string;
 };
 
 /**
@@ -232,6 +1318,84 @@ export type ServiceTypeOut = {
 };
 
 /**
+ * SimilarPartner
+ */
+export type SimilarPartner = {
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Company Name
+     */
+    company_name: string;
+    /**
+     * Representative Name
+     */
+    representative_name: string;
+    status: PartnerStatus;
+    /**
+     * Status Label
+     */
+    status_label: string;
+    /**
+     * Matched On
+     */
+    matched_on: Array<'business_number' | 'phone'>;
+    /**
+     * Created At
+     */
+    created_at: string;
+};
+
+/**
+ * SimilarPartners
+ */
+export type SimilarPartners = {
+    /**
+     * Partner Id
+     */
+    partner_id: number;
+    /**
+     * Company Name
+     */
+    company_name: string;
+    /**
+     * Similar Partners
+     */
+    similar_partners: Array<SimilarPartner>;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
+ * TokenResponse
+ */
+export type TokenResponse = {
+    /**
+     * Access Token
+     */
+    access_token: string;
+    /**
+     * Refresh Token
+     */
+    refresh_token: string;
+    /**
+     * Token Type
+     */
+    token_type?: 'bearer';
+    /**
+     * Expires In
+     *
+     * 액세스 토큰 유효 시간(초)
+     */
+    expires_in: number;
+    admin: AdminRead;
+};
+
+/**
  * ValidationError
  */
 export type ValidationError = {
@@ -257,6 +1421,51 @@ export type ValidationError = {
     ctx?: {
         [key: string]: unknown;
     };
+};
+
+/**
+ * VatMode
+ */
+export type VatMode = 'included' | 'excluded' | 'none';
+
+/**
+ * WorkRegionIn
+ */
+export type WorkRegionIn = {
+    /**
+     * Province Code
+     */
+    province_code: string;
+    /**
+     * District Codes
+     */
+    district_codes?: Array<string>;
+    /**
+     * All Districts
+     */
+    all_districts?: boolean;
+};
+
+/**
+ * WorkRegionOut
+ */
+export type WorkRegionOut = {
+    /**
+     * Province Code
+     */
+    province_code: string;
+    /**
+     * Province Name
+     */
+    province_name: string;
+    /**
+     * All Districts
+     */
+    all_districts: boolean;
+    /**
+     * Districts
+     */
+    districts: Array<DistrictRef>;
 };
 
 /**
@@ -369,24 +1578,6 @@ export type PartnerCreate = {
      * Terms Consent
      */
     terms_consent: boolean;
-};
-
-/**
- * WorkRegionIn
- */
-export type WorkRegionIn = {
-    /**
-     * Province Code
-     */
-    province_code: string;
-    /**
-     * District Codes
-     */
-    district_codes?: Array<string>;
-    /**
-     * All Districts
-     */
-    all_districts?: boolean;
 };
 
 export type HealthLiveData = {
@@ -655,3 +1846,1008 @@ export type PartnersRegisterResponses = {
 };
 
 export type PartnersRegisterResponse = PartnersRegisterResponses[keyof PartnersRegisterResponses];
+
+export type AuthLoginData = {
+    body: LoginRequest;
+    path?: never;
+    query?: never;
+    url: '/api/v1/admin/auth/login';
+};
+
+export type AuthLoginErrors = {
+    /**
+     * 오류 (`code`, `message`, `details`)
+     */
+    401: unknown;
+    /**
+     * 오류 (`code`, `message`, `details`)
+     */
+    403: unknown;
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+    /**
+     * 오류 (`code`, `message`, `details`)
+     */
+    429: unknown;
+};
+
+export type AuthLoginError = AuthLoginErrors[keyof AuthLoginErrors];
+
+export type AuthLoginResponses = {
+    /**
+     * Successful Response
+     */
+    200: TokenResponse;
+};
+
+export type AuthLoginResponse = AuthLoginResponses[keyof AuthLoginResponses];
+
+export type AuthRefreshData = {
+    body: RefreshRequest;
+    path?: never;
+    query?: never;
+    url: '/api/v1/admin/auth/refresh';
+};
+
+export type AuthRefreshErrors = {
+    /**
+     * 오류 (`code`, `message`, `details`)
+     */
+    401: unknown;
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type AuthRefreshError = AuthRefreshErrors[keyof AuthRefreshErrors];
+
+export type AuthRefreshResponses = {
+    /**
+     * Successful Response
+     */
+    200: TokenResponse;
+};
+
+export type AuthRefreshResponse = AuthRefreshResponses[keyof AuthRefreshResponses];
+
+export type AuthLogoutData = {
+    body: RefreshRequest;
+    path?: never;
+    query?: never;
+    url: '/api/v1/admin/auth/logout';
+};
+
+export type AuthLogoutErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type AuthLogoutError = AuthLogoutErrors[keyof AuthLogoutErrors];
+
+export type AuthLogoutResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type AuthLogoutResponse = AuthLogoutResponses[keyof AuthLogoutResponses];
+
+export type AuthMeData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/admin/auth/me';
+};
+
+export type AuthMeResponses = {
+    /**
+     * Successful Response
+     */
+    200: AdminRead;
+};
+
+export type AuthMeResponse = AuthMeResponses[keyof AuthMeResponses];
+
+export type AuthChangePasswordData = {
+    body: PasswordChange;
+    path?: never;
+    query?: never;
+    url: '/api/v1/admin/auth/password';
+};
+
+export type AuthChangePasswordErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type AuthChangePasswordError = AuthChangePasswordErrors[keyof AuthChangePasswordErrors];
+
+export type AuthChangePasswordResponses = {
+    /**
+     * Successful Response
+     */
+    200: TokenResponse;
+};
+
+export type AuthChangePasswordResponse = AuthChangePasswordResponses[keyof AuthChangePasswordResponses];
+
+export type SettingsGetProfileData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/admin/settings/profile';
+};
+
+export type SettingsGetProfileResponses = {
+    /**
+     * Successful Response
+     */
+    200: AdminRead;
+};
+
+export type SettingsGetProfileResponse = SettingsGetProfileResponses[keyof SettingsGetProfileResponses];
+
+export type SettingsUpdateProfileData = {
+    body: ProfileUpdate;
+    path?: never;
+    query?: never;
+    url: '/api/v1/admin/settings/profile';
+};
+
+export type SettingsUpdateProfileErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type SettingsUpdateProfileError = SettingsUpdateProfileErrors[keyof SettingsUpdateProfileErrors];
+
+export type SettingsUpdateProfileResponses = {
+    /**
+     * Successful Response
+     */
+    200: AdminRead;
+};
+
+export type SettingsUpdateProfileResponse = SettingsUpdateProfileResponses[keyof SettingsUpdateProfileResponses];
+
+export type SettingsChangePasswordData = {
+    body: PasswordChange;
+    path?: never;
+    query?: never;
+    url: '/api/v1/admin/settings/password';
+};
+
+export type SettingsChangePasswordErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type SettingsChangePasswordError = SettingsChangePasswordErrors[keyof SettingsChangePasswordErrors];
+
+export type SettingsChangePasswordResponses = {
+    /**
+     * Successful Response
+     */
+    200: TokenResponse;
+};
+
+export type SettingsChangePasswordResponse = SettingsChangePasswordResponses[keyof SettingsChangePasswordResponses];
+
+export type AdminsListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Is Active
+         *
+         * 활성/비활성 계정만
+         */
+        is_active?: boolean | null;
+        /**
+         * Page
+         *
+         * 1부터 시작하는 페이지 번호
+         */
+        page?: number;
+        /**
+         * Page Size
+         */
+        page_size?: number;
+    };
+    url: '/api/v1/admin/admins';
+};
+
+export type AdminsListErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type AdminsListError = AdminsListErrors[keyof AdminsListErrors];
+
+export type AdminsListResponses = {
+    /**
+     * Successful Response
+     */
+    200: PageAdminRead;
+};
+
+export type AdminsListResponse = AdminsListResponses[keyof AdminsListResponses];
+
+export type AdminsCreateData = {
+    body: AdminCreate;
+    path?: never;
+    query?: never;
+    url: '/api/v1/admin/admins';
+};
+
+export type AdminsCreateErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type AdminsCreateError = AdminsCreateErrors[keyof AdminsCreateErrors];
+
+export type AdminsCreateResponses = {
+    /**
+     * Successful Response
+     */
+    201: AdminRead;
+};
+
+export type AdminsCreateResponse = AdminsCreateResponses[keyof AdminsCreateResponses];
+
+export type AdminsDeactivateData = {
+    body?: never;
+    path: {
+        /**
+         * Admin Id
+         */
+        admin_id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/admins/{admin_id}';
+};
+
+export type AdminsDeactivateErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type AdminsDeactivateError = AdminsDeactivateErrors[keyof AdminsDeactivateErrors];
+
+export type AdminsDeactivateResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type AdminsDeactivateResponse = AdminsDeactivateResponses[keyof AdminsDeactivateResponses];
+
+export type AdminsGetData = {
+    body?: never;
+    path: {
+        /**
+         * Admin Id
+         */
+        admin_id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/admins/{admin_id}';
+};
+
+export type AdminsGetErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type AdminsGetError = AdminsGetErrors[keyof AdminsGetErrors];
+
+export type AdminsGetResponses = {
+    /**
+     * Successful Response
+     */
+    200: AdminRead;
+};
+
+export type AdminsGetResponse = AdminsGetResponses[keyof AdminsGetResponses];
+
+export type AdminsUpdateData = {
+    body: AdminUpdate;
+    path: {
+        /**
+         * Admin Id
+         */
+        admin_id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/admins/{admin_id}';
+};
+
+export type AdminsUpdateErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type AdminsUpdateError = AdminsUpdateErrors[keyof AdminsUpdateErrors];
+
+export type AdminsUpdateResponses = {
+    /**
+     * Successful Response
+     */
+    200: AdminRead;
+};
+
+export type AdminsUpdateResponse = AdminsUpdateResponses[keyof AdminsUpdateResponses];
+
+export type AuditListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Entity Type
+         */
+        entity_type?: string | null;
+        /**
+         * Entity Id
+         */
+        entity_id?: number | null;
+        /**
+         * Admin Id
+         */
+        admin_id?: number | null;
+        /**
+         * Action
+         */
+        action?: string | null;
+        /**
+         * Date From
+         *
+         * KST 날짜부터 (포함)
+         */
+        date_from?: string | null;
+        /**
+         * Date To
+         *
+         * KST 날짜까지 (포함)
+         */
+        date_to?: string | null;
+        /**
+         * Cursor
+         *
+         * 이전 응답의 `next_cursor`
+         */
+        cursor?: string | null;
+        /**
+         * Limit
+         */
+        limit?: number;
+    };
+    url: '/api/v1/admin/audit-logs';
+};
+
+export type AuditListErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type AuditListError = AuditListErrors[keyof AuditListErrors];
+
+export type AuditListResponses = {
+    /**
+     * Successful Response
+     */
+    200: CursorPageAuditLogRead;
+};
+
+export type AuditListResponse = AuditListResponses[keyof AuditListResponses];
+
+export type AuditEntityHistoryData = {
+    body?: never;
+    path: {
+        /**
+         * Entity Type
+         */
+        entity_type: string;
+        /**
+         * Entity Id
+         */
+        entity_id: number;
+    };
+    query?: {
+        /**
+         * Cursor
+         *
+         * 이전 응답의 `next_cursor`
+         */
+        cursor?: string | null;
+        /**
+         * Limit
+         */
+        limit?: number;
+    };
+    url: '/api/v1/admin/audit-logs/entity/{entity_type}/{entity_id}';
+};
+
+export type AuditEntityHistoryErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type AuditEntityHistoryError = AuditEntityHistoryErrors[keyof AuditEntityHistoryErrors];
+
+export type AuditEntityHistoryResponses = {
+    /**
+     * Successful Response
+     */
+    200: CursorPageAuditLogRead;
+};
+
+export type AuditEntityHistoryResponse = AuditEntityHistoryResponses[keyof AuditEntityHistoryResponses];
+
+export type AdminPartnersListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Status
+         */
+        status?: PartnerStatus | null;
+        /**
+         * Search
+         *
+         * 업체명, 대표자명, 전화번호(전체 또는 뒤 4자리), 사업자번호
+         */
+        search?: string | null;
+        /**
+         * Services
+         *
+         * 서비스 코드 (하나라도 포함)
+         */
+        services?: Array<string> | null;
+        /**
+         * District Code
+         */
+        district_code?: string | null;
+        /**
+         * Province Code
+         */
+        province_code?: string | null;
+        /**
+         * Date From
+         *
+         * 등록일 시작 (KST)
+         */
+        date_from?: string | null;
+        /**
+         * Date To
+         *
+         * 등록일 끝 (KST, 포함)
+         */
+        date_to?: string | null;
+        /**
+         * Page
+         *
+         * 1부터 시작하는 페이지 번호
+         */
+        page?: number;
+        /**
+         * Page Size
+         */
+        page_size?: number;
+    };
+    url: '/api/v1/admin/partners';
+};
+
+export type AdminPartnersListErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type AdminPartnersListError = AdminPartnersListErrors[keyof AdminPartnersListErrors];
+
+export type AdminPartnersListResponses = {
+    /**
+     * Successful Response
+     */
+    200: PartnerList;
+};
+
+export type AdminPartnersListResponse = AdminPartnersListResponses[keyof AdminPartnersListResponses];
+
+export type AdminPartnersDeleteData = {
+    body?: never;
+    path: {
+        /**
+         * Partner Id
+         */
+        partner_id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/partners/{partner_id}';
+};
+
+export type AdminPartnersDeleteErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type AdminPartnersDeleteError = AdminPartnersDeleteErrors[keyof AdminPartnersDeleteErrors];
+
+export type AdminPartnersDeleteResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type AdminPartnersDeleteResponse = AdminPartnersDeleteResponses[keyof AdminPartnersDeleteResponses];
+
+export type AdminPartnersGetData = {
+    body?: never;
+    path: {
+        /**
+         * Partner Id
+         */
+        partner_id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/partners/{partner_id}';
+};
+
+export type AdminPartnersGetErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type AdminPartnersGetError = AdminPartnersGetErrors[keyof AdminPartnersGetErrors];
+
+export type AdminPartnersGetResponses = {
+    /**
+     * Successful Response
+     */
+    200: PartnerDetail;
+};
+
+export type AdminPartnersGetResponse = AdminPartnersGetResponses[keyof AdminPartnersGetResponses];
+
+export type AdminPartnersUpdateData = {
+    body: PartnerUpdate;
+    headers?: {
+        /**
+         * If-Match
+         *
+         * 기대하는 버전 (예: "3"); 본문의 version 대신 보낼 수 있습니다.
+         */
+        'If-Match'?: string | null;
+    };
+    path: {
+        /**
+         * Partner Id
+         */
+        partner_id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/partners/{partner_id}';
+};
+
+export type AdminPartnersUpdateErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type AdminPartnersUpdateError = AdminPartnersUpdateErrors[keyof AdminPartnersUpdateErrors];
+
+export type AdminPartnersUpdateResponses = {
+    /**
+     * Successful Response
+     */
+    200: PartnerDetail;
+};
+
+export type AdminPartnersUpdateResponse = AdminPartnersUpdateResponses[keyof AdminPartnersUpdateResponses];
+
+export type AdminPartnersChangeStatusData = {
+    body: PartnerStatusChange;
+    headers?: {
+        /**
+         * If-Match
+         *
+         * 기대하는 버전 (예: "3"); 본문의 version 대신 보낼 수 있습니다.
+         */
+        'If-Match'?: string | null;
+        /**
+         * Idempotency-Key
+         *
+         * 같은 키로 다시 보내면 첫 응답을 그대로 돌려줍니다.
+         */
+        'Idempotency-Key'?: string | null;
+    };
+    path: {
+        /**
+         * Partner Id
+         */
+        partner_id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/partners/{partner_id}/status';
+};
+
+export type AdminPartnersChangeStatusErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type AdminPartnersChangeStatusError = AdminPartnersChangeStatusErrors[keyof AdminPartnersChangeStatusErrors];
+
+export type AdminPartnersChangeStatusResponses = {
+    /**
+     * Successful Response
+     */
+    200: PartnerDetail;
+};
+
+export type AdminPartnersChangeStatusResponse = AdminPartnersChangeStatusResponses[keyof AdminPartnersChangeStatusResponses];
+
+export type AdminPartnersBusinessRegistrationData = {
+    body?: never;
+    path: {
+        /**
+         * Partner Id
+         */
+        partner_id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/partners/{partner_id}/business-registration';
+};
+
+export type AdminPartnersBusinessRegistrationErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type AdminPartnersBusinessRegistrationError = AdminPartnersBusinessRegistrationErrors[keyof AdminPartnersBusinessRegistrationErrors];
+
+export type AdminPartnersBusinessRegistrationResponses = {
+    /**
+     * Successful Response
+     */
+    200: Blob | File;
+};
+
+export type AdminPartnersBusinessRegistrationResponse = AdminPartnersBusinessRegistrationResponses[keyof AdminPartnersBusinessRegistrationResponses];
+
+export type AdminPartnersSimilarData = {
+    body?: never;
+    path: {
+        /**
+         * Partner Id
+         */
+        partner_id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/partners/{partner_id}/similar-partners';
+};
+
+export type AdminPartnersSimilarErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type AdminPartnersSimilarError = AdminPartnersSimilarErrors[keyof AdminPartnersSimilarErrors];
+
+export type AdminPartnersSimilarResponses = {
+    /**
+     * Successful Response
+     */
+    200: SimilarPartners;
+};
+
+export type AdminPartnersSimilarResponse = AdminPartnersSimilarResponses[keyof AdminPartnersSimilarResponses];
+
+export type AdminPartnersListNotesData = {
+    body?: never;
+    path: {
+        /**
+         * Partner Id
+         */
+        partner_id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/partners/{partner_id}/notes';
+};
+
+export type AdminPartnersListNotesErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type AdminPartnersListNotesError = AdminPartnersListNotesErrors[keyof AdminPartnersListNotesErrors];
+
+export type AdminPartnersListNotesResponses = {
+    /**
+     * Response Admin Partners-List Notes
+     *
+     * Successful Response
+     */
+    200: Array<PartnerNoteOut>;
+};
+
+export type AdminPartnersListNotesResponse = AdminPartnersListNotesResponses[keyof AdminPartnersListNotesResponses];
+
+export type AdminPartnersAddNoteData = {
+    body: PartnerNoteCreate;
+    path: {
+        /**
+         * Partner Id
+         */
+        partner_id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/partners/{partner_id}/notes';
+};
+
+export type AdminPartnersAddNoteErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type AdminPartnersAddNoteError = AdminPartnersAddNoteErrors[keyof AdminPartnersAddNoteErrors];
+
+export type AdminPartnersAddNoteResponses = {
+    /**
+     * Successful Response
+     */
+    201: PartnerNoteOut;
+};
+
+export type AdminPartnersAddNoteResponse = AdminPartnersAddNoteResponses[keyof AdminPartnersAddNoteResponses];
+
+export type AdminPartnersDeleteNoteData = {
+    body?: never;
+    path: {
+        /**
+         * Partner Id
+         */
+        partner_id: number;
+        /**
+         * Note Id
+         */
+        note_id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/partners/{partner_id}/notes/{note_id}';
+};
+
+export type AdminPartnersDeleteNoteErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type AdminPartnersDeleteNoteError = AdminPartnersDeleteNoteErrors[keyof AdminPartnersDeleteNoteErrors];
+
+export type AdminPartnersDeleteNoteResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type AdminPartnersDeleteNoteResponse = AdminPartnersDeleteNoteResponses[keyof AdminPartnersDeleteNoteResponses];
+
+export type AdminScheduleListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Start Date
+         */
+        start_date?: string | null;
+        /**
+         * End Date
+         */
+        end_date?: string | null;
+        /**
+         * Status
+         */
+        status?: AssignmentStatus | null;
+        /**
+         * Partner Id
+         */
+        partner_id?: number | null;
+    };
+    url: '/api/v1/admin/schedule';
+};
+
+export type AdminScheduleListErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type AdminScheduleListError = AdminScheduleListErrors[keyof AdminScheduleListErrors];
+
+export type AdminScheduleListResponses = {
+    /**
+     * Successful Response
+     */
+    200: Schedule;
+};
+
+export type AdminScheduleListResponse = AdminScheduleListResponses[keyof AdminScheduleListResponses];
+
+export type AdminScheduleMonthlyStatsData = {
+    body?: never;
+    path?: never;
+    query: {
+        /**
+         * Year
+         */
+        year: number;
+        /**
+         * Month
+         */
+        month: number;
+        /**
+         * Partner Id
+         */
+        partner_id?: number | null;
+    };
+    url: '/api/v1/admin/schedule/monthly-stats';
+};
+
+export type AdminScheduleMonthlyStatsErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type AdminScheduleMonthlyStatsError = AdminScheduleMonthlyStatsErrors[keyof AdminScheduleMonthlyStatsErrors];
+
+export type AdminScheduleMonthlyStatsResponses = {
+    /**
+     * Successful Response
+     */
+    200: MonthlyStats;
+};
+
+export type AdminScheduleMonthlyStatsResponse = AdminScheduleMonthlyStatsResponses[keyof AdminScheduleMonthlyStatsResponses];
+
+export type AdminSchedulePartnersData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/admin/schedule/partners';
+};
+
+export type AdminSchedulePartnersResponses = {
+    /**
+     * Response Admin Schedule-Partners
+     *
+     * Successful Response
+     */
+    200: Array<SchedulePartner>;
+};
+
+export type AdminSchedulePartnersResponse = AdminSchedulePartnersResponses[keyof AdminSchedulePartnersResponses];
+
+export type AdminDashboardGetData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/admin/dashboard';
+};
+
+export type AdminDashboardGetResponses = {
+    /**
+     * Successful Response
+     */
+    200: Dashboard;
+};
+
+export type AdminDashboardGetResponse = AdminDashboardGetResponses[keyof AdminDashboardGetResponses];
+
+export type AdminSettingsGetCompanyData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/admin/settings/company';
+};
+
+export type AdminSettingsGetCompanyResponses = {
+    /**
+     * Successful Response
+     */
+    200: CompanyProfileOut;
+};
+
+export type AdminSettingsGetCompanyResponse = AdminSettingsGetCompanyResponses[keyof AdminSettingsGetCompanyResponses];
+
+export type AdminSettingsUpdateCompanyData = {
+    body: CompanyProfileUpdate;
+    path?: never;
+    query?: never;
+    url: '/api/v1/admin/settings/company';
+};
+
+export type AdminSettingsUpdateCompanyErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type AdminSettingsUpdateCompanyError = AdminSettingsUpdateCompanyErrors[keyof AdminSettingsUpdateCompanyErrors];
+
+export type AdminSettingsUpdateCompanyResponses = {
+    /**
+     * Successful Response
+     */
+    200: CompanyProfileOut;
+};
+
+export type AdminSettingsUpdateCompanyResponse = AdminSettingsUpdateCompanyResponses[keyof AdminSettingsUpdateCompanyResponses];
+
+export type CompanyGetData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/company';
+};
+
+export type CompanyGetResponses = {
+    /**
+     * Successful Response
+     */
+    200: PublicCompany;
+};
+
+export type CompanyGetResponse = CompanyGetResponses[keyof CompanyGetResponses];

@@ -1,52 +1,26 @@
-/**
- * Admin token endpoints, written by hand: the backend's OpenAPI document does not publish the admin auth routes
- * yet. Replace these with the generated functions (`adminsLogin`, `adminsRefresh`, `adminsMe`) once it does.
- * Contract: POST /api/v1/admin/auth/login {email, password} and POST /api/v1/admin/auth/refresh {refresh_token}
- * → {access_token, refresh_token, expires_in, admin}.
- */
-import { client } from '@/client/client.gen';
+/** Admin token endpoints (generated functions), used by the API client's refresh path and the admin-auth feature. */
+import { authLogin, authLogout, authMe, authRefresh } from '@/client/sdk.gen';
+import type { AdminRead, TokenResponse } from '@/client/types.gen';
 
-export interface AdminProfile {
-  id: number;
-  email: string;
-  name: string;
-  role: 'super_admin' | 'admin' | string;
-  phone?: string | null;
-}
-
-export interface TokenPair {
-  access_token: string;
-  refresh_token: string;
-  token_type?: string;
-  expires_in: number;
-  admin: AdminProfile;
-}
+export type AdminProfile = AdminRead;
+export type TokenPair = TokenResponse;
 
 export async function postLogin(body: { email: string; password: string }): Promise<TokenPair> {
-  const { data } = await client.post<{ 200: TokenPair }, unknown, true>({
-    url: '/api/v1/admin/auth/login',
-    body,
-    headers: { 'Content-Type': 'application/json' },
-    throwOnError: true,
-  });
+  const { data } = await authLogin({ body, throwOnError: true });
   return data;
 }
 
 export async function postRefresh(refreshToken: string): Promise<TokenPair> {
-  const { data } = await client.post<{ 200: TokenPair }, unknown, true>({
-    url: '/api/v1/admin/auth/refresh',
-    body: { refresh_token: refreshToken },
-    headers: { 'Content-Type': 'application/json' },
-    throwOnError: true,
-  });
+  const { data } = await authRefresh({ body: { refresh_token: refreshToken }, throwOnError: true });
   return data;
 }
 
+/** Revokes the refresh-token family on the server. */
+export async function postLogout(refreshToken: string): Promise<void> {
+  await authLogout({ body: { refresh_token: refreshToken }, throwOnError: true });
+}
+
 export async function getCurrentAdmin(signal?: AbortSignal): Promise<AdminProfile> {
-  const { data } = await client.get<{ 200: AdminProfile }, unknown, true>({
-    url: '/api/v1/admin/auth/me',
-    signal,
-    throwOnError: true,
-  });
+  const { data } = await authMe({ signal, throwOnError: true });
   return data;
 }

@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 
-import { getCurrentAdmin, postLogin, type AdminProfile, type TokenPair } from '@/lib/admin-auth-api';
+import { getCurrentAdmin, postLogin, postLogout, type AdminProfile, type TokenPair } from '@/lib/admin-auth-api';
 import '@/lib/api-client';
 import { authSession } from '@/lib/auth-session';
 import { STALE_TIME } from '@/lib/query-client';
@@ -40,10 +40,12 @@ export function useLogin() {
   });
 }
 
-/** Ends the session locally and drops every cached admin query. */
+/** Revokes the refresh token on the server (best effort), ends the session locally and drops cached admin data. */
 export function useLogout() {
   const queryClient = useQueryClient();
   return () => {
+    const refreshToken = authSession.getRefreshToken();
+    if (refreshToken) void postLogout(refreshToken).catch(() => undefined);
     authSession.clear();
     queryClient.clear();
   };
