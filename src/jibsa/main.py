@@ -15,7 +15,7 @@ from pydantic.json_schema import models_json_schema
 from jibsa import __version__
 from jibsa.core.config import Settings, get_settings
 from jibsa.core.db import Database
-from jibsa.core.errors import install_error_handlers
+from jibsa.core.errors import ERROR_RESPONSES, install_error_handlers
 from jibsa.core.forms import EXTRA_OPENAPI_MODELS
 from jibsa.core.http_cache import ResponseCache
 from jibsa.core.middleware import RequestContextMiddleware, configure_logging
@@ -43,7 +43,7 @@ def _api_router() -> APIRouter:
     from jibsa.settings.router import public_router as company_public
     from jibsa.settings.router import router as company_router
 
-    api = APIRouter(prefix=API_PREFIX)
+    api = APIRouter(prefix=API_PREFIX, responses=ERROR_RESPONSES)
     api.include_router(catalog_router)
     api.include_router(applications_public)
     api.include_router(partners_public)

@@ -2,7 +2,7 @@
 
 import type { Client, Options as Options2, TDataShape } from './client';
 import { client } from './client.gen';
-import type { AdminDashboardGetData, AdminDashboardGetResponses, AdminPartnersAddNoteData, AdminPartnersAddNoteErrors, AdminPartnersAddNoteResponses, AdminPartnersBusinessRegistrationData, AdminPartnersBusinessRegistrationErrors, AdminPartnersBusinessRegistrationResponses, AdminPartnersChangeStatusData, AdminPartnersChangeStatusErrors, AdminPartnersChangeStatusResponses, AdminPartnersDeleteData, AdminPartnersDeleteErrors, AdminPartnersDeleteNoteData, AdminPartnersDeleteNoteErrors, AdminPartnersDeleteNoteResponses, AdminPartnersDeleteResponses, AdminPartnersGetData, AdminPartnersGetErrors, AdminPartnersGetResponses, AdminPartnersListData, AdminPartnersListErrors, AdminPartnersListNotesData, AdminPartnersListNotesErrors, AdminPartnersListNotesResponses, AdminPartnersListResponses, AdminPartnersSimilarData, AdminPartnersSimilarErrors, AdminPartnersSimilarResponses, AdminPartnersUpdateData, AdminPartnersUpdateErrors, AdminPartnersUpdateResponses, AdminScheduleListData, AdminScheduleListErrors, AdminScheduleListResponses, AdminScheduleMonthlyStatsData, AdminScheduleMonthlyStatsErrors, AdminScheduleMonthlyStatsResponses, AdminSchedulePartnersData, AdminSchedulePartnersResponses, AdminsCreateData, AdminsCreateErrors, AdminsCreateResponses, AdminsDeactivateData, AdminsDeactivateErrors, AdminsDeactivateResponses, AdminSettingsGetCompanyData, AdminSettingsGetCompanyResponses, AdminSettingsUpdateCompanyData, AdminSettingsUpdateCompanyErrors, AdminSettingsUpdateCompanyResponses, AdminsGetData, AdminsGetErrors, AdminsGetResponses, AdminsListData, AdminsListErrors, AdminsListResponses, AdminsUpdateData, AdminsUpdateErrors, AdminsUpdateResponses, ApplicationsSubmitData, ApplicationsSubmitErrors, ApplicationsSubmitResponses, ApplicationsSubmitSimpleData, ApplicationsSubmitSimpleErrors, ApplicationsSubmitSimpleResponses, AuditEntityHistoryData, AuditEntityHistoryErrors, AuditEntityHistoryResponses, AuditListData, AuditListErrors, AuditListResponses, AuthChangePasswordData, AuthChangePasswordErrors, AuthChangePasswordResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthMeData, AuthMeResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, CatalogCategoriesData, CatalogCategoriesResponses, CatalogServicesData, CatalogServicesResponses, CatalogTypesData, CatalogTypesErrors, CatalogTypesResponses, CompanyGetData, CompanyGetResponses, HealthLiveData, HealthLiveResponses, HealthReadyData, HealthReadyResponses, PartnersRegisterData, PartnersRegisterErrors, PartnersRegisterResponses, RegionsAllData, RegionsAllResponses, RegionsDistrictsData, RegionsDistrictsErrors, RegionsDistrictsResponses, RegionsProvincesData, RegionsProvincesResponses, SettingsChangePasswordData, SettingsChangePasswordErrors, SettingsChangePasswordResponses, SettingsGetProfileData, SettingsGetProfileResponses, SettingsUpdateProfileData, SettingsUpdateProfileErrors, SettingsUpdateProfileResponses } from './types.gen';
+import type { AdminApplicationsBulkAssignData, AdminApplicationsBulkAssignErrors, AdminApplicationsBulkAssignResponses, AdminApplicationsCustomerHistoryData, AdminApplicationsCustomerHistoryErrors, AdminApplicationsCustomerHistoryResponses, AdminApplicationsDeleteData, AdminApplicationsDeleteErrors, AdminApplicationsDeleteResponses, AdminApplicationsGetData, AdminApplicationsGetErrors, AdminApplicationsGetResponses, AdminApplicationsListData, AdminApplicationsListErrors, AdminApplicationsListResponses, AdminApplicationsNotesAddData, AdminApplicationsNotesAddErrors, AdminApplicationsNotesAddResponses, AdminApplicationsNotesDeleteData, AdminApplicationsNotesDeleteErrors, AdminApplicationsNotesDeleteResponses, AdminApplicationsNotesListData, AdminApplicationsNotesListErrors, AdminApplicationsNotesListResponses, AdminApplicationsPartnerRankingData, AdminApplicationsPartnerRankingErrors, AdminApplicationsPartnerRankingResponses, AdminApplicationsStatusCountsData, AdminApplicationsStatusCountsErrors, AdminApplicationsStatusCountsResponses, AdminApplicationsUpdateData, AdminApplicationsUpdateErrors, AdminApplicationsUpdateResponses, AdminAssignmentsBatchStatusData, AdminAssignmentsBatchStatusErrors, AdminAssignmentsBatchStatusResponses, AdminAssignmentsCancelData, AdminAssignmentsCancelErrors, AdminAssignmentsCancelResponses, AdminAssignmentsCreateData, AdminAssignmentsCreateErrors, AdminAssignmentsCreateResponses, AdminAssignmentsDeleteData, AdminAssignmentsDeleteErrors, AdminAssignmentsDeleteResponses, AdminAssignmentsListData, AdminAssignmentsListErrors, AdminAssignmentsListResponses, AdminAssignmentsSendSmsData, AdminAssignmentsSendSmsErrors, AdminAssignmentsSendSmsResponses, AdminAssignmentsUpdateData, AdminAssignmentsUpdateErrors, AdminAssignmentsUpdateResponses, AdminDashboardGetData, AdminDashboardGetErrors, AdminDashboardGetResponses, AdminFilesGetData, AdminFilesGetErrors, AdminFilesGetResponses, AdminPartnersAddNoteData, AdminPartnersAddNoteErrors, AdminPartnersAddNoteResponses, AdminPartnersBusinessRegistrationData, AdminPartnersBusinessRegistrationErrors, AdminPartnersBusinessRegistrationResponses, AdminPartnersChangeStatusData, AdminPartnersChangeStatusErrors, AdminPartnersChangeStatusResponses, AdminPartnersDeleteData, AdminPartnersDeleteErrors, AdminPartnersDeleteNoteData, AdminPartnersDeleteNoteErrors, AdminPartnersDeleteNoteResponses, AdminPartnersDeleteResponses, AdminPartnersGetData, AdminPartnersGetErrors, AdminPartnersGetResponses, AdminPartnersListData, AdminPartnersListErrors, AdminPartnersListNotesData, AdminPartnersListNotesErrors, AdminPartnersListNotesResponses, AdminPartnersListResponses, AdminPartnersSimilarData, AdminPartnersSimilarErrors, AdminPartnersSimilarResponses, AdminPartnersUpdateData, AdminPartnersUpdateErrors, AdminPartnersUpdateResponses, AdminScheduleListData, AdminScheduleListErrors, AdminScheduleListResponses, AdminScheduleMonthlyStatsData, AdminScheduleMonthlyStatsErrors, AdminScheduleMonthlyStatsResponses, AdminSchedulePartnersData, AdminSchedulePartnersErrors, AdminSchedulePartnersResponses, AdminsCreateData, AdminsCreateErrors, AdminsCreateResponses, AdminsDeactivateData, AdminsDeactivateErrors, AdminsDeactivateResponses, AdminSettingsGetCompanyData, AdminSettingsGetCompanyErrors, AdminSettingsGetCompanyResponses, AdminSettingsUpdateCompanyData, AdminSettingsUpdateCompanyErrors, AdminSettingsUpdateCompanyResponses, AdminsGetData, AdminsGetErrors, AdminsGetResponses, AdminsListData, AdminsListErrors, AdminsListResponses, AdminsUpdateData, AdminsUpdateErrors, AdminsUpdateResponses, ApplicationsSubmitData, ApplicationsSubmitErrors, ApplicationsSubmitResponses, ApplicationsSubmitSimpleData, ApplicationsSubmitSimpleErrors, ApplicationsSubmitSimpleResponses, AuditEntityHistoryData, AuditEntityHistoryErrors, AuditEntityHistoryResponses, AuditListData, AuditListErrors, AuditListResponses, AuthChangePasswordData, AuthChangePasswordErrors, AuthChangePasswordResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthMeData, AuthMeErrors, AuthMeResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, CatalogCategoriesData, CatalogCategoriesErrors, CatalogCategoriesResponses, CatalogServicesData, CatalogServicesErrors, CatalogServicesResponses, CatalogTypesData, CatalogTypesErrors, CatalogTypesResponses, CompanyGetData, CompanyGetErrors, CompanyGetResponses, HealthLiveData, HealthLiveResponses, HealthReadyData, HealthReadyResponses, PartnersRegisterData, PartnersRegisterErrors, PartnersRegisterResponses, RegionsAllData, RegionsAllErrors, RegionsAllResponses, RegionsDistrictsData, RegionsDistrictsErrors, RegionsDistrictsResponses, RegionsProvincesData, RegionsProvincesErrors, RegionsProvincesResponses, SettingsChangePasswordData, SettingsChangePasswordErrors, SettingsChangePasswordResponses, SettingsGetProfileData, SettingsGetProfileErrors, SettingsGetProfileResponses, SettingsUpdateProfileData, SettingsUpdateProfileErrors, SettingsUpdateProfileResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -37,14 +37,14 @@ export const healthReady = <ThrowOnError extends boolean = false>(options?: Opti
  *
  * Every active category with its services (PREPARING ones included, flagged by ``booking_status``).
  */
-export const catalogServices = <ThrowOnError extends boolean = false>(options?: Options<CatalogServicesData, ThrowOnError>) => (options?.client ?? client).get<CatalogServicesResponses, unknown, ThrowOnError>({ url: '/api/v1/services', ...options });
+export const catalogServices = <ThrowOnError extends boolean = false>(options?: Options<CatalogServicesData, ThrowOnError>) => (options?.client ?? client).get<CatalogServicesResponses, CatalogServicesErrors, ThrowOnError>({ url: '/api/v1/services', ...options });
 
 /**
  * Get Categories
  *
  * Active service categories.
  */
-export const catalogCategories = <ThrowOnError extends boolean = false>(options?: Options<CatalogCategoriesData, ThrowOnError>) => (options?.client ?? client).get<CatalogCategoriesResponses, unknown, ThrowOnError>({ url: '/api/v1/services/categories', ...options });
+export const catalogCategories = <ThrowOnError extends boolean = false>(options?: Options<CatalogCategoriesData, ThrowOnError>) => (options?.client ?? client).get<CatalogCategoriesResponses, CatalogCategoriesErrors, ThrowOnError>({ url: '/api/v1/services/categories', ...options });
 
 /**
  * Get Service Types
@@ -58,7 +58,7 @@ export const catalogTypes = <ThrowOnError extends boolean = false>(options?: Opt
  *
  * Active provinces (시/도) in display order.
  */
-export const regionsProvinces = <ThrowOnError extends boolean = false>(options?: Options<RegionsProvincesData, ThrowOnError>) => (options?.client ?? client).get<RegionsProvincesResponses, unknown, ThrowOnError>({ url: '/api/v1/regions/provinces', ...options });
+export const regionsProvinces = <ThrowOnError extends boolean = false>(options?: Options<RegionsProvincesData, ThrowOnError>) => (options?.client ?? client).get<RegionsProvincesResponses, RegionsProvincesErrors, ThrowOnError>({ url: '/api/v1/regions/provinces', ...options });
 
 /**
  * Get Districts
@@ -72,7 +72,7 @@ export const regionsDistricts = <ThrowOnError extends boolean = false>(options: 
  *
  * Every province with its districts, in one cacheable call.
  */
-export const regionsAll = <ThrowOnError extends boolean = false>(options?: Options<RegionsAllData, ThrowOnError>) => (options?.client ?? client).get<RegionsAllResponses, unknown, ThrowOnError>({ url: '/api/v1/regions/all', ...options });
+export const regionsAll = <ThrowOnError extends boolean = false>(options?: Options<RegionsAllData, ThrowOnError>) => (options?.client ?? client).get<RegionsAllResponses, RegionsAllErrors, ThrowOnError>({ url: '/api/v1/regions/all', ...options });
 
 /**
  * Submit
@@ -163,7 +163,7 @@ export const authLogout = <ThrowOnError extends boolean = false>(options: Option
  *
  * The logged-in admin.
  */
-export const authMe = <ThrowOnError extends boolean = false>(options?: Options<AuthMeData, ThrowOnError>) => (options?.client ?? client).get<AuthMeResponses, unknown, ThrowOnError>({
+export const authMe = <ThrowOnError extends boolean = false>(options?: Options<AuthMeData, ThrowOnError>) => (options?.client ?? client).get<AuthMeResponses, AuthMeErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/admin/auth/me',
     ...options
@@ -189,7 +189,7 @@ export const authChangePassword = <ThrowOnError extends boolean = false>(options
  *
  * One's own profile (phone in full).
  */
-export const settingsGetProfile = <ThrowOnError extends boolean = false>(options?: Options<SettingsGetProfileData, ThrowOnError>) => (options?.client ?? client).get<SettingsGetProfileResponses, unknown, ThrowOnError>({
+export const settingsGetProfile = <ThrowOnError extends boolean = false>(options?: Options<SettingsGetProfileData, ThrowOnError>) => (options?.client ?? client).get<SettingsGetProfileResponses, SettingsGetProfileErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/admin/settings/profile',
     ...options
@@ -462,7 +462,7 @@ export const adminScheduleMonthlyStats = <ThrowOnError extends boolean = false>(
  *
  * Approved partners for the calendar's filter.
  */
-export const adminSchedulePartners = <ThrowOnError extends boolean = false>(options?: Options<AdminSchedulePartnersData, ThrowOnError>) => (options?.client ?? client).get<AdminSchedulePartnersResponses, unknown, ThrowOnError>({
+export const adminSchedulePartners = <ThrowOnError extends boolean = false>(options?: Options<AdminSchedulePartnersData, ThrowOnError>) => (options?.client ?? client).get<AdminSchedulePartnersResponses, AdminSchedulePartnersErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/admin/schedule/partners',
     ...options
@@ -473,7 +473,7 @@ export const adminSchedulePartners = <ThrowOnError extends boolean = false>(opti
  *
  * Counts per status and for today / this week / this month (KST), recent items, and the 30-day funnel.
  */
-export const adminDashboardGet = <ThrowOnError extends boolean = false>(options?: Options<AdminDashboardGetData, ThrowOnError>) => (options?.client ?? client).get<AdminDashboardGetResponses, unknown, ThrowOnError>({
+export const adminDashboardGet = <ThrowOnError extends boolean = false>(options?: Options<AdminDashboardGetData, ThrowOnError>) => (options?.client ?? client).get<AdminDashboardGetResponses, AdminDashboardGetErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/admin/dashboard',
     ...options
@@ -484,7 +484,7 @@ export const adminDashboardGet = <ThrowOnError extends boolean = false>(options?
  *
  * The company profile.
  */
-export const adminSettingsGetCompany = <ThrowOnError extends boolean = false>(options?: Options<AdminSettingsGetCompanyData, ThrowOnError>) => (options?.client ?? client).get<AdminSettingsGetCompanyResponses, unknown, ThrowOnError>({
+export const adminSettingsGetCompany = <ThrowOnError extends boolean = false>(options?: Options<AdminSettingsGetCompanyData, ThrowOnError>) => (options?.client ?? client).get<AdminSettingsGetCompanyResponses, AdminSettingsGetCompanyErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/admin/settings/company',
     ...options
@@ -510,4 +510,241 @@ export const adminSettingsUpdateCompany = <ThrowOnError extends boolean = false>
  *
  * The company's public details for the web app's header and footer (cached, ETag).
  */
-export const companyGet = <ThrowOnError extends boolean = false>(options?: Options<CompanyGetData, ThrowOnError>) => (options?.client ?? client).get<CompanyGetResponses, unknown, ThrowOnError>({ url: '/api/v1/company', ...options });
+export const companyGet = <ThrowOnError extends boolean = false>(options?: Options<CompanyGetData, ThrowOnError>) => (options?.client ?? client).get<CompanyGetResponses, CompanyGetErrors, ThrowOnError>({ url: '/api/v1/company', ...options });
+
+/**
+ * List Applications
+ *
+ * List applications with filters, search and per-status counts for the summary cards.
+ */
+export const adminApplicationsList = <ThrowOnError extends boolean = false>(options?: Options<AdminApplicationsListData, ThrowOnError>) => (options?.client ?? client).get<AdminApplicationsListResponses, AdminApplicationsListErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/applications',
+    ...options
+});
+
+/**
+ * Status Counts
+ *
+ * Per-status counts under the same filters as the list (the status filter aside).
+ */
+export const adminApplicationsStatusCounts = <ThrowOnError extends boolean = false>(options?: Options<AdminApplicationsStatusCountsData, ThrowOnError>) => (options?.client ?? client).get<AdminApplicationsStatusCountsResponses, AdminApplicationsStatusCountsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/applications/status-counts',
+    ...options
+});
+
+/**
+ * Delete Application
+ *
+ * Soft-delete an application (super admin only).
+ */
+export const adminApplicationsDelete = <ThrowOnError extends boolean = false>(options: Options<AdminApplicationsDeleteData, ThrowOnError>) => (options.client ?? client).delete<AdminApplicationsDeleteResponses, AdminApplicationsDeleteErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/applications/{application_id}',
+    ...options
+});
+
+/**
+ * Get Application
+ *
+ * One application with its personal data, assignments, photos and status history (the read is audited).
+ */
+export const adminApplicationsGet = <ThrowOnError extends boolean = false>(options: Options<AdminApplicationsGetData, ThrowOnError>) => (options.client ?? client).get<AdminApplicationsGetResponses, AdminApplicationsGetErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/applications/{application_id}',
+    ...options
+});
+
+/**
+ * Update Application
+ *
+ * Edit fields and/or change the status (``version`` or ``If-Match`` required; stale → 409).
+ */
+export const adminApplicationsUpdate = <ThrowOnError extends boolean = false>(options: Options<AdminApplicationsUpdateData, ThrowOnError>) => (options.client ?? client).put<AdminApplicationsUpdateResponses, AdminApplicationsUpdateErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/applications/{application_id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * List Notes
+ *
+ * Notes of an application, newest first.
+ */
+export const adminApplicationsNotesList = <ThrowOnError extends boolean = false>(options: Options<AdminApplicationsNotesListData, ThrowOnError>) => (options.client ?? client).get<AdminApplicationsNotesListResponses, AdminApplicationsNotesListErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/applications/{application_id}/notes',
+    ...options
+});
+
+/**
+ * Add Note
+ *
+ * Append a note (notes are never edited).
+ */
+export const adminApplicationsNotesAdd = <ThrowOnError extends boolean = false>(options: Options<AdminApplicationsNotesAddData, ThrowOnError>) => (options.client ?? client).post<AdminApplicationsNotesAddResponses, AdminApplicationsNotesAddErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/applications/{application_id}/notes',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Delete Note
+ *
+ * Delete (hide) a note: one's own, or any as super admin.
+ */
+export const adminApplicationsNotesDelete = <ThrowOnError extends boolean = false>(options: Options<AdminApplicationsNotesDeleteData, ThrowOnError>) => (options.client ?? client).delete<AdminApplicationsNotesDeleteResponses, AdminApplicationsNotesDeleteErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/applications/{application_id}/notes/{note_id}',
+    ...options
+});
+
+/**
+ * Customer History
+ *
+ * The same customer's applications (same phone), newest first, at most 20.
+ */
+export const adminApplicationsCustomerHistory = <ThrowOnError extends boolean = false>(options: Options<AdminApplicationsCustomerHistoryData, ThrowOnError>) => (options.client ?? client).get<AdminApplicationsCustomerHistoryResponses, AdminApplicationsCustomerHistoryErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/applications/{application_id}/customer-history',
+    ...options
+});
+
+/**
+ * List Assignments
+ *
+ * Every assignment of the application (cancelled ones too), with partner and service names.
+ */
+export const adminAssignmentsList = <ThrowOnError extends boolean = false>(options: Options<AdminAssignmentsListData, ThrowOnError>) => (options.client ?? client).get<AdminAssignmentsListResponses, AdminAssignmentsListErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/applications/{application_id}/assignments',
+    ...options
+});
+
+/**
+ * Create Assignment
+ *
+ * Assign an approved partner to some of the application's services (schedule conflicts come back as warnings).
+ */
+export const adminAssignmentsCreate = <ThrowOnError extends boolean = false>(options: Options<AdminAssignmentsCreateData, ThrowOnError>) => (options.client ?? client).post<AdminAssignmentsCreateResponses, AdminAssignmentsCreateErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/applications/{application_id}/assignments',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Batch Status
+ *
+ * Move several assignments to one status; per-item results.
+ */
+export const adminAssignmentsBatchStatus = <ThrowOnError extends boolean = false>(options: Options<AdminAssignmentsBatchStatusData, ThrowOnError>) => (options.client ?? client).patch<AdminAssignmentsBatchStatusResponses, AdminAssignmentsBatchStatusErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/applications/{application_id}/assignments/batch-status',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Delete Assignment
+ *
+ * The reference's delete: a soft cancel with a reason.
+ */
+export const adminAssignmentsDelete = <ThrowOnError extends boolean = false>(options: Options<AdminAssignmentsDeleteData, ThrowOnError>) => (options.client ?? client).delete<AdminAssignmentsDeleteResponses, AdminAssignmentsDeleteErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/applications/{application_id}/assignments/{assignment_id}',
+    ...options
+});
+
+/**
+ * Update Assignment
+ *
+ * Change an assignment (``version`` or ``If-Match`` required); a first date makes it scheduled.
+ */
+export const adminAssignmentsUpdate = <ThrowOnError extends boolean = false>(options: Options<AdminAssignmentsUpdateData, ThrowOnError>) => (options.client ?? client).put<AdminAssignmentsUpdateResponses, AdminAssignmentsUpdateErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/applications/{application_id}/assignments/{assignment_id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Cancel Assignment
+ *
+ * Cancel an open assignment with a reason (the row stays, status ``cancelled``).
+ */
+export const adminAssignmentsCancel = <ThrowOnError extends boolean = false>(options: Options<AdminAssignmentsCancelData, ThrowOnError>) => (options.client ?? client).post<AdminAssignmentsCancelResponses, AdminAssignmentsCancelErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/applications/{application_id}/assignments/{assignment_id}/cancel',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Send Sms
+ *
+ * Queue the assignment notice again to the customer or the partner.
+ */
+export const adminAssignmentsSendSms = <ThrowOnError extends boolean = false>(options: Options<AdminAssignmentsSendSmsData, ThrowOnError>) => (options.client ?? client).post<AdminAssignmentsSendSmsResponses, AdminAssignmentsSendSmsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/applications/{application_id}/assignments/{assignment_id}/send-sms',
+    ...options
+});
+
+/**
+ * Bulk Assign
+ *
+ * Assign one partner to up to 50 applications (real assignments for the services it covers).
+ */
+export const adminApplicationsBulkAssign = <ThrowOnError extends boolean = false>(options: Options<AdminApplicationsBulkAssignData, ThrowOnError>) => (options.client ?? client).post<AdminApplicationsBulkAssignResponses, AdminApplicationsBulkAssignErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/applications/bulk-assign',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Partner Ranking
+ *
+ * Approved partners ranked by how many of the still-unassigned services they cover, with their regions.
+ */
+export const adminApplicationsPartnerRanking = <ThrowOnError extends boolean = false>(options: Options<AdminApplicationsPartnerRankingData, ThrowOnError>) => (options.client ?? client).get<AdminApplicationsPartnerRankingResponses, AdminApplicationsPartnerRankingErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/applications/{application_id}/partner-ranking',
+    ...options
+});
+
+/**
+ * Get File
+ *
+ * Stream a stored file (photo, business registration) to an admin; views and downloads are audited.
+ */
+export const adminFilesGet = <ThrowOnError extends boolean = false>(options: Options<AdminFilesGetData, ThrowOnError>) => (options.client ?? client).get<AdminFilesGetResponses, AdminFilesGetErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/files/{file_id}',
+    ...options
+});

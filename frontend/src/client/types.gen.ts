@@ -117,6 +117,215 @@ export type ApplicationCounts = {
 };
 
 /**
+ * ApplicationDetail
+ */
+export type ApplicationDetail = {
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Number
+     */
+    number: string;
+    /**
+     * Customer Name
+     */
+    customer_name: string;
+    /**
+     * Customer Phone
+     */
+    customer_phone: string;
+    /**
+     * Address
+     */
+    address: string;
+    /**
+     * Address Detail
+     */
+    address_detail: string | null;
+    /**
+     * District Code
+     */
+    district_code: string | null;
+    /**
+     * District Name
+     */
+    district_name: string | null;
+    /**
+     * Description
+     */
+    description: string;
+    /**
+     * Services
+     */
+    services: Array<ServiceRef>;
+    /**
+     * Photos
+     */
+    photos: Array<PhotoOut>;
+    /**
+     * Preferred Consultation Date
+     */
+    preferred_consultation_date: string | null;
+    /**
+     * Preferred Work Date
+     */
+    preferred_work_date: string | null;
+    status: ApplicationStatus;
+    /**
+     * Status Label
+     */
+    status_label: string;
+    /**
+     * Allowed Transitions
+     */
+    allowed_transitions: Array<ApplicationStatus>;
+    /**
+     * Status Changed At
+     */
+    status_changed_at: string | null;
+    /**
+     * First Assigned At
+     */
+    first_assigned_at: string | null;
+    /**
+     * Completed At
+     */
+    completed_at: string | null;
+    /**
+     * Cancelled At
+     */
+    cancelled_at: string | null;
+    /**
+     * Cancel Reason
+     */
+    cancel_reason: string | null;
+    /**
+     * Assigned Admin Id
+     */
+    assigned_admin_id: number | null;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+    /**
+     * Version
+     */
+    version: number;
+    /**
+     * Assignments
+     */
+    assignments: Array<AssignmentOut>;
+    /**
+     * Notes Count
+     */
+    notes_count: number;
+    /**
+     * Status History
+     */
+    status_history: Array<StatusChangeOut>;
+};
+
+/**
+ * ApplicationList
+ */
+export type ApplicationList = {
+    /**
+     * Items
+     */
+    items: Array<ApplicationListItem>;
+    /**
+     * Total
+     */
+    total: number;
+    /**
+     * Page
+     */
+    page: number;
+    /**
+     * Page Size
+     */
+    page_size: number;
+    /**
+     * Total Pages
+     */
+    total_pages: number;
+    counts: StatusCounts;
+};
+
+/**
+ * ApplicationListItem
+ */
+export type ApplicationListItem = {
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Number
+     */
+    number: string;
+    /**
+     * Customer Name
+     */
+    customer_name: string;
+    /**
+     * Customer Phone
+     */
+    customer_phone: string;
+    /**
+     * Address
+     */
+    address: string;
+    /**
+     * District Code
+     */
+    district_code: string | null;
+    /**
+     * Services
+     */
+    services: Array<ServiceRef>;
+    status: ApplicationStatus;
+    /**
+     * Status Label
+     */
+    status_label: string;
+    /**
+     * Partners
+     */
+    partners: Array<PartnerRef>;
+    /**
+     * Next Scheduled Date
+     */
+    next_scheduled_date: string | null;
+    /**
+     * Preferred Consultation Date
+     */
+    preferred_consultation_date: string | null;
+    /**
+     * Preferred Work Date
+     */
+    preferred_work_date: string | null;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+    /**
+     * Version
+     */
+    version: number;
+};
+
+/**
  * ApplicationStatus
  */
 export type ApplicationStatus = 'new' | 'consulting' | 'assigned' | 'scheduled' | 'completed' | 'cancelled';
@@ -141,9 +350,291 @@ export type ApplicationSubmitted = {
 };
 
 /**
+ * ApplicationUpdate
+ *
+ * Partial update. ``version`` (or ``If-Match``) is required; ``reason`` is required to cancel or reopen.
+ */
+export type ApplicationUpdate = {
+    /**
+     * Version
+     */
+    version?: number | null;
+    status?: ApplicationStatus | null;
+    /**
+     * Reason
+     */
+    reason?: string | null;
+    /**
+     * Send Sms
+     */
+    send_sms?: boolean;
+    /**
+     * Customer Name
+     */
+    customer_name?: string | null;
+    /**
+     * Customer Phone
+     */
+    customer_phone?: string | null;
+    /**
+     * Address
+     */
+    address?: string | null;
+    /**
+     * Address Detail
+     */
+    address_detail?: string | null;
+    /**
+     * District Code
+     */
+    district_code?: string | null;
+    /**
+     * Description
+     */
+    description?: string | null;
+    /**
+     * Preferred Consultation Date
+     */
+    preferred_consultation_date?: string | null;
+    /**
+     * Preferred Work Date
+     */
+    preferred_work_date?: string | null;
+};
+
+/**
+ * AssignmentCancel
+ */
+export type AssignmentCancel = {
+    /**
+     * Reason
+     */
+    reason: string;
+    /**
+     * Version
+     */
+    version?: number | null;
+    /**
+     * Send Sms
+     */
+    send_sms?: boolean;
+};
+
+/**
+ * AssignmentCreate
+ *
+ * A partner takes on some of the application's services (service codes in).
+ */
+export type AssignmentCreate = {
+    /**
+     * Partner Id
+     */
+    partner_id: number;
+    /**
+     * Service Codes
+     */
+    service_codes: Array<string>;
+    /**
+     * Scheduled Date
+     */
+    scheduled_date?: string | null;
+    /**
+     * Scheduled Time
+     */
+    scheduled_time?: string | null;
+    /**
+     * Estimated Cost
+     */
+    estimated_cost?: number | null;
+    /**
+     * Estimate Note
+     */
+    estimate_note?: string | null;
+    /**
+     * Note
+     */
+    note?: string | null;
+    /**
+     * Send Sms
+     */
+    send_sms?: boolean;
+};
+
+/**
+ * AssignmentOut
+ */
+export type AssignmentOut = {
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Application Id
+     */
+    application_id: number;
+    /**
+     * Partner Id
+     */
+    partner_id: number;
+    /**
+     * Partner Name
+     */
+    partner_name: string;
+    /**
+     * Partner Representative
+     */
+    partner_representative: string;
+    /**
+     * Partner Phone
+     */
+    partner_phone: string;
+    /**
+     * Services
+     */
+    services: Array<ServiceRef>;
+    status: AssignmentStatus;
+    /**
+     * Status Label
+     */
+    status_label: string;
+    /**
+     * Scheduled Date
+     */
+    scheduled_date: string | null;
+    /**
+     * Scheduled Time
+     */
+    scheduled_time: string | null;
+    /**
+     * Estimated Cost
+     */
+    estimated_cost: number | null;
+    /**
+     * Final Cost
+     */
+    final_cost: number | null;
+    /**
+     * Estimate Note
+     */
+    estimate_note: string | null;
+    /**
+     * Note
+     */
+    note: string | null;
+    quote_status: QuoteStatus;
+    /**
+     * Quote Sent At
+     */
+    quote_sent_at: string | null;
+    /**
+     * Quote Viewed At
+     */
+    quote_viewed_at: string | null;
+    /**
+     * Assigned By
+     */
+    assigned_by: number | null;
+    /**
+     * Completed At
+     */
+    completed_at: string | null;
+    /**
+     * Cancelled At
+     */
+    cancelled_at: string | null;
+    /**
+     * Cancel Reason
+     */
+    cancel_reason: string | null;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+    /**
+     * Version
+     */
+    version: number;
+};
+
+/**
+ * AssignmentResult
+ */
+export type AssignmentResult = {
+    assignment: AssignmentOut;
+    /**
+     * Application Status
+     */
+    application_status: string;
+    /**
+     * Application Version
+     */
+    application_version: number;
+    /**
+     * Schedule Conflicts
+     */
+    schedule_conflicts: Array<ScheduleConflict>;
+};
+
+/**
  * AssignmentStatus
  */
 export type AssignmentStatus = 'pending' | 'scheduled' | 'completed' | 'cancelled';
+
+/**
+ * AssignmentUpdate
+ *
+ * Partial update: only the fields sent change (``null`` clears a date, time, cost or note).
+ */
+export type AssignmentUpdate = {
+    /**
+     * Version
+     */
+    version?: number | null;
+    /**
+     * Partner Id
+     */
+    partner_id?: number | null;
+    /**
+     * Service Codes
+     */
+    service_codes?: Array<string> | null;
+    /**
+     * Status
+     */
+    status?: 'pending' | 'scheduled' | 'completed' | null;
+    /**
+     * Scheduled Date
+     */
+    scheduled_date?: string | null;
+    /**
+     * Scheduled Time
+     */
+    scheduled_time?: string | null;
+    /**
+     * Estimated Cost
+     */
+    estimated_cost?: number | null;
+    /**
+     * Final Cost
+     */
+    final_cost?: number | null;
+    /**
+     * Estimate Note
+     */
+    estimate_note?: string | null;
+    /**
+     * Note
+     */
+    note?: string | null;
+    /**
+     * Send Sms
+     */
+    send_sms?: boolean;
+};
 
 /**
  * AuditLogRead
@@ -208,9 +699,165 @@ export type AuditLogRead = {
 };
 
 /**
+ * BatchItemResult
+ */
+export type BatchItemResult = {
+    /**
+     * Assignment Id
+     */
+    assignment_id: number;
+    /**
+     * Success
+     */
+    success: boolean;
+    /**
+     * Code
+     */
+    code?: string | null;
+    /**
+     * Message
+     */
+    message: string;
+    /**
+     * Old Status
+     */
+    old_status?: string | null;
+    /**
+     * New Status
+     */
+    new_status?: string | null;
+};
+
+/**
+ * BatchStatusResult
+ */
+export type BatchStatusResult = {
+    /**
+     * Message
+     */
+    message: string;
+    /**
+     * Success Count
+     */
+    success_count: number;
+    /**
+     * Failed Count
+     */
+    failed_count: number;
+    /**
+     * Results
+     */
+    results: Array<BatchItemResult>;
+    /**
+     * Application Status
+     */
+    application_status: string;
+    /**
+     * Application Version
+     */
+    application_version: number;
+};
+
+/**
+ * BatchStatusUpdate
+ */
+export type BatchStatusUpdate = {
+    /**
+     * Assignment Ids
+     */
+    assignment_ids: Array<number>;
+    /**
+     * Status
+     */
+    status: 'pending' | 'scheduled' | 'completed';
+    /**
+     * Send Sms
+     */
+    send_sms?: boolean;
+};
+
+/**
  * BookingStatus
  */
 export type BookingStatus = 'AVAILABLE' | 'PREPARING' | 'PAUSED';
+
+/**
+ * BulkAssign
+ */
+export type BulkAssign = {
+    /**
+     * Application Ids
+     */
+    application_ids: Array<number>;
+    /**
+     * Partner Id
+     */
+    partner_id: number;
+    /**
+     * Send Sms
+     */
+    send_sms?: boolean;
+};
+
+/**
+ * BulkAssignResult
+ */
+export type BulkAssignResult = {
+    /**
+     * Message
+     */
+    message: string;
+    /**
+     * Success Count
+     */
+    success_count: number;
+    /**
+     * Failed Count
+     */
+    failed_count: number;
+    /**
+     * Results
+     */
+    results: Array<BulkItemResult>;
+};
+
+/**
+ * BulkItemResult
+ */
+export type BulkItemResult = {
+    /**
+     * Application Id
+     */
+    application_id: number;
+    /**
+     * Application Number
+     */
+    application_number?: string | null;
+    /**
+     * Success
+     */
+    success: boolean;
+    /**
+     * Code
+     */
+    code?: string | null;
+    /**
+     * Message
+     */
+    message: string;
+    /**
+     * Assignment Id
+     */
+    assignment_id?: number | null;
+    /**
+     * Service Codes
+     */
+    service_codes?: Array<string>;
+    /**
+     * Schedule Conflicts
+     */
+    schedule_conflicts?: Array<ScheduleConflict>;
+};
 
 /**
  * Catalog
@@ -387,6 +1034,24 @@ export type CursorPageAuditLogRead = {
 };
 
 /**
+ * CustomerHistory
+ */
+export type CustomerHistory = {
+    /**
+     * Customer Phone Masked
+     */
+    customer_phone_masked: string;
+    /**
+     * Total Applications
+     */
+    total_applications: number;
+    /**
+     * Applications
+     */
+    applications: Array<HistoryItem>;
+};
+
+/**
  * Dashboard
  */
 export type Dashboard = {
@@ -456,6 +1121,42 @@ export type DuplicateInfo = {
 };
 
 /**
+ * ErrorBody
+ *
+ * Every 4xx/5xx answer: a machine-readable ``code``, a Korean ``message`` and optional ``details``.
+ */
+export type ErrorBody = {
+    /**
+     * Code
+     */
+    code: string;
+    /**
+     * Message
+     */
+    message: string;
+    /**
+     * Details
+     */
+    details?: Array<ErrorDetail> | {
+        [key: string]: unknown;
+    } | null;
+};
+
+/**
+ * ErrorDetail
+ */
+export type ErrorDetail = {
+    /**
+     * Field
+     */
+    field: string;
+    /**
+     * Message
+     */
+    message: string;
+};
+
+/**
  * FileRef
  */
 export type FileRef = {
@@ -522,13 +1223,38 @@ export type Funnel = {
 };
 
 /**
- * HTTPValidationError
+ * HistoryItem
  */
-export type HttpValidationError = {
+export type HistoryItem = {
     /**
-     * Detail
+     * Id
      */
-    detail?: Array<ValidationError>;
+    id: number;
+    /**
+     * Number
+     */
+    number: string;
+    status: ApplicationStatus;
+    /**
+     * Status Label
+     */
+    status_label: string;
+    /**
+     * Services
+     */
+    services: Array<ServiceRef>;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Completed At
+     */
+    completed_at: string | null;
+    /**
+     * Is Current
+     */
+    is_current: boolean;
 };
 
 /**
@@ -575,6 +1301,72 @@ export type MonthlyStats = {
     by_date: {
         [key: string]: number;
     };
+};
+
+/**
+ * NoteCreate
+ */
+export type NoteCreate = {
+    /**
+     * Content
+     */
+    content: string;
+};
+
+/**
+ * NoteList
+ */
+export type NoteList = {
+    /**
+     * Items
+     */
+    items: Array<NoteOut>;
+    /**
+     * Total
+     */
+    total: number;
+    /**
+     * Page
+     */
+    page: number;
+    /**
+     * Page Size
+     */
+    page_size: number;
+    /**
+     * Total Pages
+     */
+    total_pages: number;
+};
+
+/**
+ * NoteOut
+ */
+export type NoteOut = {
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Application Id
+     */
+    application_id: number;
+    /**
+     * Admin Id
+     */
+    admin_id: number | null;
+    /**
+     * Admin Name
+     */
+    admin_name: string;
+    /**
+     * Content
+     */
+    content: string;
+    /**
+     * Created At
+     */
+    created_at: string;
 };
 
 /**
@@ -861,6 +1653,96 @@ export type PartnerNoteOut = {
 };
 
 /**
+ * PartnerRank
+ */
+export type PartnerRank = {
+    /**
+     * Partner Id
+     */
+    partner_id: number;
+    /**
+     * Company Name
+     */
+    company_name: string;
+    /**
+     * Representative Name
+     */
+    representative_name: string;
+    /**
+     * Covered Services
+     */
+    covered_services: Array<ServiceRef>;
+    /**
+     * Covered Count
+     */
+    covered_count: number;
+    /**
+     * Unassigned Count
+     */
+    unassigned_count: number;
+    /**
+     * Covers All
+     */
+    covers_all: boolean;
+    /**
+     * Covers District
+     */
+    covers_district: boolean | null;
+    /**
+     * Regions
+     */
+    regions: Array<RegionOut>;
+    /**
+     * Active Assignments
+     */
+    active_assignments: number;
+};
+
+/**
+ * PartnerRanking
+ */
+export type PartnerRanking = {
+    /**
+     * Application Id
+     */
+    application_id: number;
+    /**
+     * District Code
+     */
+    district_code: string | null;
+    /**
+     * Unassigned Services
+     */
+    unassigned_services: Array<ServiceRef>;
+    /**
+     * Partners
+     */
+    partners: Array<PartnerRank>;
+};
+
+/**
+ * PartnerRef
+ */
+export type PartnerRef = {
+    /**
+     * Partner Id
+     */
+    partner_id: number;
+    /**
+     * Company Name
+     */
+    company_name: string;
+    /**
+     * Assignment Status
+     */
+    assignment_status: string;
+    /**
+     * Scheduled Date
+     */
+    scheduled_date: string | null;
+};
+
+/**
  * PartnerRegistered
  */
 export type PartnerRegistered = {
@@ -999,6 +1881,24 @@ export type Periods = {
 };
 
 /**
+ * PhotoOut
+ */
+export type PhotoOut = {
+    /**
+     * File Id
+     */
+    file_id: number;
+    /**
+     * Url
+     */
+    url: string;
+    /**
+     * Thumbnail Url
+     */
+    thumbnail_url: string;
+};
+
+/**
  * ProfileUpdate
  *
  * Own profile: ``phone: ""`` clears the number.
@@ -1091,6 +1991,11 @@ export type PublicCompany = {
 };
 
 /**
+ * QuoteStatus
+ */
+export type QuoteStatus = 'none' | 'draft' | 'sent' | 'viewed' | 'accepted' | 'rejected';
+
+/**
  * RecentApplication
  */
 export type RecentApplication = {
@@ -1151,6 +2056,28 @@ export type RefreshRequest = {
 };
 
 /**
+ * RegionOut
+ */
+export type RegionOut = {
+    /**
+     * Province Code
+     */
+    province_code: string;
+    /**
+     * Province Name
+     */
+    province_name: string;
+    /**
+     * District Code
+     */
+    district_code: string | null;
+    /**
+     * District Name
+     */
+    district_name: string | null;
+};
+
+/**
  * Schedule
  */
 export type Schedule = {
@@ -1170,6 +2097,35 @@ export type Schedule = {
      * Total
      */
     total: number;
+};
+
+/**
+ * ScheduleConflict
+ *
+ * Another job of the same partner on the same day in an overlapping slot (a warning, never a refusal).
+ */
+export type ScheduleConflict = {
+    /**
+     * Assignment Id
+     */
+    assignment_id: number;
+    /**
+     * Application Id
+     */
+    application_id: number;
+    /**
+     * Application Number
+     */
+    application_number: string;
+    /**
+     * Scheduled Date
+     */
+    scheduled_date: string;
+    /**
+     * Scheduled Time
+     */
+    scheduled_time: string | null;
+    status: AssignmentStatus;
 };
 
 /**
@@ -1245,6 +2201,11 @@ export type SchedulePartner = {
      */
     service_codes: Array<string>;
 };
+
+/**
+ * SearchType
+ */
+export type SearchType = 'auto' | 'number' | 'phone' | 'name';
 
 /**
  * ServiceCategoryOut
@@ -1371,6 +2332,109 @@ export type SimilarPartners = {
 };
 
 /**
+ * SmsQueued
+ */
+export type SmsQueued = {
+    /**
+     * Message Id
+     */
+    message_id: number;
+    /**
+     * Target
+     */
+    target: 'customer' | 'partner';
+    /**
+     * Recipient Masked
+     */
+    recipient_masked: string;
+    /**
+     * Template Key
+     */
+    template_key: string;
+    /**
+     * Message Type
+     */
+    message_type: string;
+    /**
+     * Status
+     */
+    status: string;
+};
+
+/**
+ * SortOrder
+ */
+export type SortOrder = 'newest' | 'oldest' | 'number';
+
+/**
+ * StatusChangeOut
+ */
+export type StatusChangeOut = {
+    /**
+     * From Status
+     */
+    from_status: string | null;
+    /**
+     * To Status
+     */
+    to_status: string;
+    /**
+     * Reason
+     */
+    reason: string | null;
+    /**
+     * Source
+     */
+    source: string;
+    /**
+     * Admin Id
+     */
+    admin_id: number | null;
+    /**
+     * Admin Name
+     */
+    admin_name: string | null;
+    /**
+     * Created At
+     */
+    created_at: string;
+};
+
+/**
+ * StatusCounts
+ */
+export type StatusCounts = {
+    /**
+     * Total
+     */
+    total: number;
+    /**
+     * New
+     */
+    new: number;
+    /**
+     * Consulting
+     */
+    consulting: number;
+    /**
+     * Assigned
+     */
+    assigned: number;
+    /**
+     * Scheduled
+     */
+    scheduled: number;
+    /**
+     * Completed
+     */
+    completed: number;
+    /**
+     * Cancelled
+     */
+    cancelled: number;
+};
+
+/**
  * TokenResponse
  */
 export type TokenResponse = {
@@ -1393,34 +2457,6 @@ export type TokenResponse = {
      */
     expires_in: number;
     admin: AdminRead;
-};
-
-/**
- * ValidationError
- */
-export type ValidationError = {
-    /**
-     * Location
-     */
-    loc: Array<string | number>;
-    /**
-     * Message
-     */
-    msg: string;
-    /**
-     * Error Type
-     */
-    type: string;
-    /**
-     * Input
-     */
-    input?: unknown;
-    /**
-     * Context
-     */
-    ctx?: {
-        [key: string]: unknown;
-    };
 };
 
 /**
@@ -1621,6 +2657,19 @@ export type CatalogServicesData = {
     url: '/api/v1/services';
 };
 
+export type CatalogServicesErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type CatalogServicesError = CatalogServicesErrors[keyof CatalogServicesErrors];
+
 export type CatalogServicesResponses = {
     /**
      * Successful Response
@@ -1636,6 +2685,19 @@ export type CatalogCategoriesData = {
     query?: never;
     url: '/api/v1/services/categories';
 };
+
+export type CatalogCategoriesErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type CatalogCategoriesError = CatalogCategoriesErrors[keyof CatalogCategoriesErrors];
 
 export type CatalogCategoriesResponses = {
     /**
@@ -1662,9 +2724,13 @@ export type CatalogTypesData = {
 
 export type CatalogTypesErrors = {
     /**
-     * Validation Error
+     * 입력값 오류 (details: 항목별 메시지)
      */
-    422: HttpValidationError;
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
 };
 
 export type CatalogTypesError = CatalogTypesErrors[keyof CatalogTypesErrors];
@@ -1686,6 +2752,19 @@ export type RegionsProvincesData = {
     query?: never;
     url: '/api/v1/regions/provinces';
 };
+
+export type RegionsProvincesErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type RegionsProvincesError = RegionsProvincesErrors[keyof RegionsProvincesErrors];
 
 export type RegionsProvincesResponses = {
     /**
@@ -1712,9 +2791,13 @@ export type RegionsDistrictsData = {
 
 export type RegionsDistrictsErrors = {
     /**
-     * Validation Error
+     * 입력값 오류 (details: 항목별 메시지)
      */
-    422: HttpValidationError;
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
 };
 
 export type RegionsDistrictsError = RegionsDistrictsErrors[keyof RegionsDistrictsErrors];
@@ -1736,6 +2819,19 @@ export type RegionsAllData = {
     query?: never;
     url: '/api/v1/regions/all';
 };
+
+export type RegionsAllErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type RegionsAllError = RegionsAllErrors[keyof RegionsAllErrors];
 
 export type RegionsAllResponses = {
     /**
@@ -1765,9 +2861,13 @@ export type ApplicationsSubmitData = {
 
 export type ApplicationsSubmitErrors = {
     /**
-     * Validation Error
+     * 입력값 오류 (details: 항목별 메시지)
      */
-    422: HttpValidationError;
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
 };
 
 export type ApplicationsSubmitError = ApplicationsSubmitErrors[keyof ApplicationsSubmitErrors];
@@ -1798,9 +2898,13 @@ export type ApplicationsSubmitSimpleData = {
 
 export type ApplicationsSubmitSimpleErrors = {
     /**
-     * Validation Error
+     * 입력값 오류 (details: 항목별 메시지)
      */
-    422: HttpValidationError;
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
 };
 
 export type ApplicationsSubmitSimpleError = ApplicationsSubmitSimpleErrors[keyof ApplicationsSubmitSimpleErrors];
@@ -1831,9 +2935,13 @@ export type PartnersRegisterData = {
 
 export type PartnersRegisterErrors = {
     /**
-     * Validation Error
+     * 입력값 오류 (details: 항목별 메시지)
      */
-    422: HttpValidationError;
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
 };
 
 export type PartnersRegisterError = PartnersRegisterErrors[keyof PartnersRegisterErrors];
@@ -1864,13 +2972,17 @@ export type AuthLoginErrors = {
      */
     403: unknown;
     /**
-     * Validation Error
+     * 입력값 오류 (details: 항목별 메시지)
      */
-    422: HttpValidationError;
+    422: ErrorBody;
     /**
      * 오류 (`code`, `message`, `details`)
      */
     429: unknown;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
 };
 
 export type AuthLoginError = AuthLoginErrors[keyof AuthLoginErrors];
@@ -1897,9 +3009,13 @@ export type AuthRefreshErrors = {
      */
     401: unknown;
     /**
-     * Validation Error
+     * 입력값 오류 (details: 항목별 메시지)
      */
-    422: HttpValidationError;
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
 };
 
 export type AuthRefreshError = AuthRefreshErrors[keyof AuthRefreshErrors];
@@ -1922,9 +3038,13 @@ export type AuthLogoutData = {
 
 export type AuthLogoutErrors = {
     /**
-     * Validation Error
+     * 입력값 오류 (details: 항목별 메시지)
      */
-    422: HttpValidationError;
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
 };
 
 export type AuthLogoutError = AuthLogoutErrors[keyof AuthLogoutErrors];
@@ -1945,6 +3065,19 @@ export type AuthMeData = {
     url: '/api/v1/admin/auth/me';
 };
 
+export type AuthMeErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AuthMeError = AuthMeErrors[keyof AuthMeErrors];
+
 export type AuthMeResponses = {
     /**
      * Successful Response
@@ -1963,9 +3096,13 @@ export type AuthChangePasswordData = {
 
 export type AuthChangePasswordErrors = {
     /**
-     * Validation Error
+     * 입력값 오류 (details: 항목별 메시지)
      */
-    422: HttpValidationError;
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
 };
 
 export type AuthChangePasswordError = AuthChangePasswordErrors[keyof AuthChangePasswordErrors];
@@ -1986,6 +3123,19 @@ export type SettingsGetProfileData = {
     url: '/api/v1/admin/settings/profile';
 };
 
+export type SettingsGetProfileErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type SettingsGetProfileError = SettingsGetProfileErrors[keyof SettingsGetProfileErrors];
+
 export type SettingsGetProfileResponses = {
     /**
      * Successful Response
@@ -2004,9 +3154,13 @@ export type SettingsUpdateProfileData = {
 
 export type SettingsUpdateProfileErrors = {
     /**
-     * Validation Error
+     * 입력값 오류 (details: 항목별 메시지)
      */
-    422: HttpValidationError;
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
 };
 
 export type SettingsUpdateProfileError = SettingsUpdateProfileErrors[keyof SettingsUpdateProfileErrors];
@@ -2029,9 +3183,13 @@ export type SettingsChangePasswordData = {
 
 export type SettingsChangePasswordErrors = {
     /**
-     * Validation Error
+     * 입력값 오류 (details: 항목별 메시지)
      */
-    422: HttpValidationError;
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
 };
 
 export type SettingsChangePasswordError = SettingsChangePasswordErrors[keyof SettingsChangePasswordErrors];
@@ -2071,9 +3229,13 @@ export type AdminsListData = {
 
 export type AdminsListErrors = {
     /**
-     * Validation Error
+     * 입력값 오류 (details: 항목별 메시지)
      */
-    422: HttpValidationError;
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
 };
 
 export type AdminsListError = AdminsListErrors[keyof AdminsListErrors];
@@ -2096,9 +3258,13 @@ export type AdminsCreateData = {
 
 export type AdminsCreateErrors = {
     /**
-     * Validation Error
+     * 입력값 오류 (details: 항목별 메시지)
      */
-    422: HttpValidationError;
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
 };
 
 export type AdminsCreateError = AdminsCreateErrors[keyof AdminsCreateErrors];
@@ -2126,9 +3292,13 @@ export type AdminsDeactivateData = {
 
 export type AdminsDeactivateErrors = {
     /**
-     * Validation Error
+     * 입력값 오류 (details: 항목별 메시지)
      */
-    422: HttpValidationError;
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
 };
 
 export type AdminsDeactivateError = AdminsDeactivateErrors[keyof AdminsDeactivateErrors];
@@ -2156,9 +3326,13 @@ export type AdminsGetData = {
 
 export type AdminsGetErrors = {
     /**
-     * Validation Error
+     * 입력값 오류 (details: 항목별 메시지)
      */
-    422: HttpValidationError;
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
 };
 
 export type AdminsGetError = AdminsGetErrors[keyof AdminsGetErrors];
@@ -2186,9 +3360,13 @@ export type AdminsUpdateData = {
 
 export type AdminsUpdateErrors = {
     /**
-     * Validation Error
+     * 입력값 오류 (details: 항목별 메시지)
      */
-    422: HttpValidationError;
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
 };
 
 export type AdminsUpdateError = AdminsUpdateErrors[keyof AdminsUpdateErrors];
@@ -2250,9 +3428,13 @@ export type AuditListData = {
 
 export type AuditListErrors = {
     /**
-     * Validation Error
+     * 입력값 오류 (details: 항목별 메시지)
      */
-    422: HttpValidationError;
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
 };
 
 export type AuditListError = AuditListErrors[keyof AuditListErrors];
@@ -2295,9 +3477,13 @@ export type AuditEntityHistoryData = {
 
 export type AuditEntityHistoryErrors = {
     /**
-     * Validation Error
+     * 입력값 오류 (details: 항목별 메시지)
      */
-    422: HttpValidationError;
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
 };
 
 export type AuditEntityHistoryError = AuditEntityHistoryErrors[keyof AuditEntityHistoryErrors];
@@ -2367,9 +3553,13 @@ export type AdminPartnersListData = {
 
 export type AdminPartnersListErrors = {
     /**
-     * Validation Error
+     * 입력값 오류 (details: 항목별 메시지)
      */
-    422: HttpValidationError;
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
 };
 
 export type AdminPartnersListError = AdminPartnersListErrors[keyof AdminPartnersListErrors];
@@ -2397,9 +3587,13 @@ export type AdminPartnersDeleteData = {
 
 export type AdminPartnersDeleteErrors = {
     /**
-     * Validation Error
+     * 입력값 오류 (details: 항목별 메시지)
      */
-    422: HttpValidationError;
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
 };
 
 export type AdminPartnersDeleteError = AdminPartnersDeleteErrors[keyof AdminPartnersDeleteErrors];
@@ -2427,9 +3621,13 @@ export type AdminPartnersGetData = {
 
 export type AdminPartnersGetErrors = {
     /**
-     * Validation Error
+     * 입력값 오류 (details: 항목별 메시지)
      */
-    422: HttpValidationError;
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
 };
 
 export type AdminPartnersGetError = AdminPartnersGetErrors[keyof AdminPartnersGetErrors];
@@ -2465,9 +3663,13 @@ export type AdminPartnersUpdateData = {
 
 export type AdminPartnersUpdateErrors = {
     /**
-     * Validation Error
+     * 입력값 오류 (details: 항목별 메시지)
      */
-    422: HttpValidationError;
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
 };
 
 export type AdminPartnersUpdateError = AdminPartnersUpdateErrors[keyof AdminPartnersUpdateErrors];
@@ -2509,9 +3711,13 @@ export type AdminPartnersChangeStatusData = {
 
 export type AdminPartnersChangeStatusErrors = {
     /**
-     * Validation Error
+     * 입력값 오류 (details: 항목별 메시지)
      */
-    422: HttpValidationError;
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
 };
 
 export type AdminPartnersChangeStatusError = AdminPartnersChangeStatusErrors[keyof AdminPartnersChangeStatusErrors];
@@ -2539,9 +3745,13 @@ export type AdminPartnersBusinessRegistrationData = {
 
 export type AdminPartnersBusinessRegistrationErrors = {
     /**
-     * Validation Error
+     * 입력값 오류 (details: 항목별 메시지)
      */
-    422: HttpValidationError;
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
 };
 
 export type AdminPartnersBusinessRegistrationError = AdminPartnersBusinessRegistrationErrors[keyof AdminPartnersBusinessRegistrationErrors];
@@ -2569,9 +3779,13 @@ export type AdminPartnersSimilarData = {
 
 export type AdminPartnersSimilarErrors = {
     /**
-     * Validation Error
+     * 입력값 오류 (details: 항목별 메시지)
      */
-    422: HttpValidationError;
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
 };
 
 export type AdminPartnersSimilarError = AdminPartnersSimilarErrors[keyof AdminPartnersSimilarErrors];
@@ -2599,9 +3813,13 @@ export type AdminPartnersListNotesData = {
 
 export type AdminPartnersListNotesErrors = {
     /**
-     * Validation Error
+     * 입력값 오류 (details: 항목별 메시지)
      */
-    422: HttpValidationError;
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
 };
 
 export type AdminPartnersListNotesError = AdminPartnersListNotesErrors[keyof AdminPartnersListNotesErrors];
@@ -2631,9 +3849,13 @@ export type AdminPartnersAddNoteData = {
 
 export type AdminPartnersAddNoteErrors = {
     /**
-     * Validation Error
+     * 입력값 오류 (details: 항목별 메시지)
      */
-    422: HttpValidationError;
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
 };
 
 export type AdminPartnersAddNoteError = AdminPartnersAddNoteErrors[keyof AdminPartnersAddNoteErrors];
@@ -2665,9 +3887,13 @@ export type AdminPartnersDeleteNoteData = {
 
 export type AdminPartnersDeleteNoteErrors = {
     /**
-     * Validation Error
+     * 입력값 오류 (details: 항목별 메시지)
      */
-    422: HttpValidationError;
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
 };
 
 export type AdminPartnersDeleteNoteError = AdminPartnersDeleteNoteErrors[keyof AdminPartnersDeleteNoteErrors];
@@ -2707,9 +3933,13 @@ export type AdminScheduleListData = {
 
 export type AdminScheduleListErrors = {
     /**
-     * Validation Error
+     * 입력값 오류 (details: 항목별 메시지)
      */
-    422: HttpValidationError;
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
 };
 
 export type AdminScheduleListError = AdminScheduleListErrors[keyof AdminScheduleListErrors];
@@ -2745,9 +3975,13 @@ export type AdminScheduleMonthlyStatsData = {
 
 export type AdminScheduleMonthlyStatsErrors = {
     /**
-     * Validation Error
+     * 입력값 오류 (details: 항목별 메시지)
      */
-    422: HttpValidationError;
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
 };
 
 export type AdminScheduleMonthlyStatsError = AdminScheduleMonthlyStatsErrors[keyof AdminScheduleMonthlyStatsErrors];
@@ -2768,6 +4002,19 @@ export type AdminSchedulePartnersData = {
     url: '/api/v1/admin/schedule/partners';
 };
 
+export type AdminSchedulePartnersErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AdminSchedulePartnersError = AdminSchedulePartnersErrors[keyof AdminSchedulePartnersErrors];
+
 export type AdminSchedulePartnersResponses = {
     /**
      * Response Admin Schedule-Partners
@@ -2786,6 +4033,19 @@ export type AdminDashboardGetData = {
     url: '/api/v1/admin/dashboard';
 };
 
+export type AdminDashboardGetErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AdminDashboardGetError = AdminDashboardGetErrors[keyof AdminDashboardGetErrors];
+
 export type AdminDashboardGetResponses = {
     /**
      * Successful Response
@@ -2801,6 +4061,19 @@ export type AdminSettingsGetCompanyData = {
     query?: never;
     url: '/api/v1/admin/settings/company';
 };
+
+export type AdminSettingsGetCompanyErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AdminSettingsGetCompanyError = AdminSettingsGetCompanyErrors[keyof AdminSettingsGetCompanyErrors];
 
 export type AdminSettingsGetCompanyResponses = {
     /**
@@ -2820,9 +4093,13 @@ export type AdminSettingsUpdateCompanyData = {
 
 export type AdminSettingsUpdateCompanyErrors = {
     /**
-     * Validation Error
+     * 입력값 오류 (details: 항목별 메시지)
      */
-    422: HttpValidationError;
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
 };
 
 export type AdminSettingsUpdateCompanyError = AdminSettingsUpdateCompanyErrors[keyof AdminSettingsUpdateCompanyErrors];
@@ -2843,6 +4120,19 @@ export type CompanyGetData = {
     url: '/api/v1/company';
 };
 
+export type CompanyGetErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type CompanyGetError = CompanyGetErrors[keyof CompanyGetErrors];
+
 export type CompanyGetResponses = {
     /**
      * Successful Response
@@ -2851,3 +4141,855 @@ export type CompanyGetResponses = {
 };
 
 export type CompanyGetResponse = CompanyGetResponses[keyof CompanyGetResponses];
+
+export type AdminApplicationsListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Status
+         *
+         * 상태 (쉼표로 여러 개: new,consulting)
+         */
+        status?: string | null;
+        /**
+         * Search
+         *
+         * 신청번호(앞부분), 전화번호, 전화번호 뒤 4자리 또는 고객명
+         */
+        search?: string | null;
+        /**
+         * 검색 종류 (auto: 자동 판별)
+         */
+        search_type?: SearchType;
+        /**
+         * Date From
+         *
+         * 접수일 시작 (KST, 포함)
+         */
+        date_from?: string | null;
+        /**
+         * Date To
+         *
+         * 접수일 끝 (KST, 포함)
+         */
+        date_to?: string | null;
+        /**
+         * Services
+         *
+         * 서비스 코드 (쉼표로 여러 개, 하나라도 포함)
+         */
+        services?: string | null;
+        /**
+         * Partner Id
+         *
+         * 이 협력사가 배정된 신청
+         */
+        partner_id?: number | null;
+        /**
+         * newest(기본), oldest, number
+         */
+        sort?: SortOrder;
+        /**
+         * Page
+         *
+         * 1부터 시작하는 페이지 번호
+         */
+        page?: number;
+        /**
+         * Page Size
+         */
+        page_size?: number;
+    };
+    url: '/api/v1/admin/applications';
+};
+
+export type AdminApplicationsListErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AdminApplicationsListError = AdminApplicationsListErrors[keyof AdminApplicationsListErrors];
+
+export type AdminApplicationsListResponses = {
+    /**
+     * Successful Response
+     */
+    200: ApplicationList;
+};
+
+export type AdminApplicationsListResponse = AdminApplicationsListResponses[keyof AdminApplicationsListResponses];
+
+export type AdminApplicationsStatusCountsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Status
+         *
+         * 상태 (쉼표로 여러 개: new,consulting)
+         */
+        status?: string | null;
+        /**
+         * Search
+         *
+         * 신청번호(앞부분), 전화번호, 전화번호 뒤 4자리 또는 고객명
+         */
+        search?: string | null;
+        /**
+         * 검색 종류 (auto: 자동 판별)
+         */
+        search_type?: SearchType;
+        /**
+         * Date From
+         *
+         * 접수일 시작 (KST, 포함)
+         */
+        date_from?: string | null;
+        /**
+         * Date To
+         *
+         * 접수일 끝 (KST, 포함)
+         */
+        date_to?: string | null;
+        /**
+         * Services
+         *
+         * 서비스 코드 (쉼표로 여러 개, 하나라도 포함)
+         */
+        services?: string | null;
+        /**
+         * Partner Id
+         *
+         * 이 협력사가 배정된 신청
+         */
+        partner_id?: number | null;
+        /**
+         * newest(기본), oldest, number
+         */
+        sort?: SortOrder;
+    };
+    url: '/api/v1/admin/applications/status-counts';
+};
+
+export type AdminApplicationsStatusCountsErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AdminApplicationsStatusCountsError = AdminApplicationsStatusCountsErrors[keyof AdminApplicationsStatusCountsErrors];
+
+export type AdminApplicationsStatusCountsResponses = {
+    /**
+     * Successful Response
+     */
+    200: StatusCounts;
+};
+
+export type AdminApplicationsStatusCountsResponse = AdminApplicationsStatusCountsResponses[keyof AdminApplicationsStatusCountsResponses];
+
+export type AdminApplicationsDeleteData = {
+    body?: never;
+    headers?: {
+        /**
+         * If-Match
+         *
+         * 버전 번호 (예: "3"); 본문의 version 대신 보낼 수 있습니다.
+         */
+        'If-Match'?: string | null;
+    };
+    path: {
+        /**
+         * Application Id
+         */
+        application_id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/applications/{application_id}';
+};
+
+export type AdminApplicationsDeleteErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AdminApplicationsDeleteError = AdminApplicationsDeleteErrors[keyof AdminApplicationsDeleteErrors];
+
+export type AdminApplicationsDeleteResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type AdminApplicationsDeleteResponse = AdminApplicationsDeleteResponses[keyof AdminApplicationsDeleteResponses];
+
+export type AdminApplicationsGetData = {
+    body?: never;
+    path: {
+        /**
+         * Application Id
+         */
+        application_id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/applications/{application_id}';
+};
+
+export type AdminApplicationsGetErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AdminApplicationsGetError = AdminApplicationsGetErrors[keyof AdminApplicationsGetErrors];
+
+export type AdminApplicationsGetResponses = {
+    /**
+     * Successful Response
+     */
+    200: ApplicationDetail;
+};
+
+export type AdminApplicationsGetResponse = AdminApplicationsGetResponses[keyof AdminApplicationsGetResponses];
+
+export type AdminApplicationsUpdateData = {
+    body: ApplicationUpdate;
+    headers?: {
+        /**
+         * If-Match
+         *
+         * 버전 번호 (예: "3"); 본문의 version 대신 보낼 수 있습니다.
+         */
+        'If-Match'?: string | null;
+    };
+    path: {
+        /**
+         * Application Id
+         */
+        application_id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/applications/{application_id}';
+};
+
+export type AdminApplicationsUpdateErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AdminApplicationsUpdateError = AdminApplicationsUpdateErrors[keyof AdminApplicationsUpdateErrors];
+
+export type AdminApplicationsUpdateResponses = {
+    /**
+     * Successful Response
+     */
+    200: ApplicationDetail;
+};
+
+export type AdminApplicationsUpdateResponse = AdminApplicationsUpdateResponses[keyof AdminApplicationsUpdateResponses];
+
+export type AdminApplicationsNotesListData = {
+    body?: never;
+    path: {
+        /**
+         * Application Id
+         */
+        application_id: number;
+    };
+    query?: {
+        /**
+         * Page
+         *
+         * 1부터 시작하는 페이지 번호
+         */
+        page?: number;
+        /**
+         * Page Size
+         */
+        page_size?: number;
+    };
+    url: '/api/v1/admin/applications/{application_id}/notes';
+};
+
+export type AdminApplicationsNotesListErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AdminApplicationsNotesListError = AdminApplicationsNotesListErrors[keyof AdminApplicationsNotesListErrors];
+
+export type AdminApplicationsNotesListResponses = {
+    /**
+     * Successful Response
+     */
+    200: NoteList;
+};
+
+export type AdminApplicationsNotesListResponse = AdminApplicationsNotesListResponses[keyof AdminApplicationsNotesListResponses];
+
+export type AdminApplicationsNotesAddData = {
+    body: NoteCreate;
+    path: {
+        /**
+         * Application Id
+         */
+        application_id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/applications/{application_id}/notes';
+};
+
+export type AdminApplicationsNotesAddErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AdminApplicationsNotesAddError = AdminApplicationsNotesAddErrors[keyof AdminApplicationsNotesAddErrors];
+
+export type AdminApplicationsNotesAddResponses = {
+    /**
+     * Successful Response
+     */
+    201: NoteOut;
+};
+
+export type AdminApplicationsNotesAddResponse = AdminApplicationsNotesAddResponses[keyof AdminApplicationsNotesAddResponses];
+
+export type AdminApplicationsNotesDeleteData = {
+    body?: never;
+    path: {
+        /**
+         * Application Id
+         */
+        application_id: number;
+        /**
+         * Note Id
+         */
+        note_id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/applications/{application_id}/notes/{note_id}';
+};
+
+export type AdminApplicationsNotesDeleteErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AdminApplicationsNotesDeleteError = AdminApplicationsNotesDeleteErrors[keyof AdminApplicationsNotesDeleteErrors];
+
+export type AdminApplicationsNotesDeleteResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type AdminApplicationsNotesDeleteResponse = AdminApplicationsNotesDeleteResponses[keyof AdminApplicationsNotesDeleteResponses];
+
+export type AdminApplicationsCustomerHistoryData = {
+    body?: never;
+    path: {
+        /**
+         * Application Id
+         */
+        application_id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/applications/{application_id}/customer-history';
+};
+
+export type AdminApplicationsCustomerHistoryErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AdminApplicationsCustomerHistoryError = AdminApplicationsCustomerHistoryErrors[keyof AdminApplicationsCustomerHistoryErrors];
+
+export type AdminApplicationsCustomerHistoryResponses = {
+    /**
+     * Successful Response
+     */
+    200: CustomerHistory;
+};
+
+export type AdminApplicationsCustomerHistoryResponse = AdminApplicationsCustomerHistoryResponses[keyof AdminApplicationsCustomerHistoryResponses];
+
+export type AdminAssignmentsListData = {
+    body?: never;
+    path: {
+        /**
+         * Application Id
+         */
+        application_id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/applications/{application_id}/assignments';
+};
+
+export type AdminAssignmentsListErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AdminAssignmentsListError = AdminAssignmentsListErrors[keyof AdminAssignmentsListErrors];
+
+export type AdminAssignmentsListResponses = {
+    /**
+     * Response Admin-Assignments-List
+     *
+     * Successful Response
+     */
+    200: Array<AssignmentOut>;
+};
+
+export type AdminAssignmentsListResponse = AdminAssignmentsListResponses[keyof AdminAssignmentsListResponses];
+
+export type AdminAssignmentsCreateData = {
+    body: AssignmentCreate;
+    headers?: {
+        /**
+         * Idempotency-Key
+         *
+         * 같은 키로 다시 보내면 첫 응답을 그대로 돌려줍니다.
+         */
+        'Idempotency-Key'?: string | null;
+    };
+    path: {
+        /**
+         * Application Id
+         */
+        application_id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/applications/{application_id}/assignments';
+};
+
+export type AdminAssignmentsCreateErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AdminAssignmentsCreateError = AdminAssignmentsCreateErrors[keyof AdminAssignmentsCreateErrors];
+
+export type AdminAssignmentsCreateResponses = {
+    /**
+     * Successful Response
+     */
+    201: AssignmentResult;
+};
+
+export type AdminAssignmentsCreateResponse = AdminAssignmentsCreateResponses[keyof AdminAssignmentsCreateResponses];
+
+export type AdminAssignmentsBatchStatusData = {
+    body: BatchStatusUpdate;
+    path: {
+        /**
+         * Application Id
+         */
+        application_id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/applications/{application_id}/assignments/batch-status';
+};
+
+export type AdminAssignmentsBatchStatusErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AdminAssignmentsBatchStatusError = AdminAssignmentsBatchStatusErrors[keyof AdminAssignmentsBatchStatusErrors];
+
+export type AdminAssignmentsBatchStatusResponses = {
+    /**
+     * Successful Response
+     */
+    200: BatchStatusResult;
+};
+
+export type AdminAssignmentsBatchStatusResponse = AdminAssignmentsBatchStatusResponses[keyof AdminAssignmentsBatchStatusResponses];
+
+export type AdminAssignmentsDeleteData = {
+    body?: never;
+    headers?: {
+        /**
+         * If-Match
+         *
+         * 버전 번호 (예: "3"); 본문의 version 대신 보낼 수 있습니다.
+         */
+        'If-Match'?: string | null;
+    };
+    path: {
+        /**
+         * Application Id
+         */
+        application_id: number;
+        /**
+         * Assignment Id
+         */
+        assignment_id: number;
+    };
+    query: {
+        /**
+         * Reason
+         *
+         * 취소 사유
+         */
+        reason: string;
+    };
+    url: '/api/v1/admin/applications/{application_id}/assignments/{assignment_id}';
+};
+
+export type AdminAssignmentsDeleteErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AdminAssignmentsDeleteError = AdminAssignmentsDeleteErrors[keyof AdminAssignmentsDeleteErrors];
+
+export type AdminAssignmentsDeleteResponses = {
+    /**
+     * Successful Response
+     */
+    200: AssignmentResult;
+};
+
+export type AdminAssignmentsDeleteResponse = AdminAssignmentsDeleteResponses[keyof AdminAssignmentsDeleteResponses];
+
+export type AdminAssignmentsUpdateData = {
+    body: AssignmentUpdate;
+    headers?: {
+        /**
+         * If-Match
+         *
+         * 버전 번호 (예: "3"); 본문의 version 대신 보낼 수 있습니다.
+         */
+        'If-Match'?: string | null;
+    };
+    path: {
+        /**
+         * Application Id
+         */
+        application_id: number;
+        /**
+         * Assignment Id
+         */
+        assignment_id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/applications/{application_id}/assignments/{assignment_id}';
+};
+
+export type AdminAssignmentsUpdateErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AdminAssignmentsUpdateError = AdminAssignmentsUpdateErrors[keyof AdminAssignmentsUpdateErrors];
+
+export type AdminAssignmentsUpdateResponses = {
+    /**
+     * Successful Response
+     */
+    200: AssignmentResult;
+};
+
+export type AdminAssignmentsUpdateResponse = AdminAssignmentsUpdateResponses[keyof AdminAssignmentsUpdateResponses];
+
+export type AdminAssignmentsCancelData = {
+    body: AssignmentCancel;
+    path: {
+        /**
+         * Application Id
+         */
+        application_id: number;
+        /**
+         * Assignment Id
+         */
+        assignment_id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/applications/{application_id}/assignments/{assignment_id}/cancel';
+};
+
+export type AdminAssignmentsCancelErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AdminAssignmentsCancelError = AdminAssignmentsCancelErrors[keyof AdminAssignmentsCancelErrors];
+
+export type AdminAssignmentsCancelResponses = {
+    /**
+     * Successful Response
+     */
+    200: AssignmentResult;
+};
+
+export type AdminAssignmentsCancelResponse = AdminAssignmentsCancelResponses[keyof AdminAssignmentsCancelResponses];
+
+export type AdminAssignmentsSendSmsData = {
+    body?: never;
+    headers?: {
+        /**
+         * Idempotency-Key
+         *
+         * 같은 키로 다시 보내면 첫 응답을 그대로 돌려줍니다.
+         */
+        'Idempotency-Key'?: string | null;
+    };
+    path: {
+        /**
+         * Application Id
+         */
+        application_id: number;
+        /**
+         * Assignment Id
+         */
+        assignment_id: number;
+    };
+    query: {
+        /**
+         * Target
+         *
+         * customer: 고객, partner: 협력사
+         */
+        target: 'customer' | 'partner';
+    };
+    url: '/api/v1/admin/applications/{application_id}/assignments/{assignment_id}/send-sms';
+};
+
+export type AdminAssignmentsSendSmsErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AdminAssignmentsSendSmsError = AdminAssignmentsSendSmsErrors[keyof AdminAssignmentsSendSmsErrors];
+
+export type AdminAssignmentsSendSmsResponses = {
+    /**
+     * Successful Response
+     */
+    202: SmsQueued;
+};
+
+export type AdminAssignmentsSendSmsResponse = AdminAssignmentsSendSmsResponses[keyof AdminAssignmentsSendSmsResponses];
+
+export type AdminApplicationsBulkAssignData = {
+    body: BulkAssign;
+    headers?: {
+        /**
+         * Idempotency-Key
+         *
+         * 같은 키로 다시 보내면 첫 응답을 그대로 돌려줍니다.
+         */
+        'Idempotency-Key'?: string | null;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/admin/applications/bulk-assign';
+};
+
+export type AdminApplicationsBulkAssignErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AdminApplicationsBulkAssignError = AdminApplicationsBulkAssignErrors[keyof AdminApplicationsBulkAssignErrors];
+
+export type AdminApplicationsBulkAssignResponses = {
+    /**
+     * Successful Response
+     */
+    200: BulkAssignResult;
+};
+
+export type AdminApplicationsBulkAssignResponse = AdminApplicationsBulkAssignResponses[keyof AdminApplicationsBulkAssignResponses];
+
+export type AdminApplicationsPartnerRankingData = {
+    body?: never;
+    path: {
+        /**
+         * Application Id
+         */
+        application_id: number;
+    };
+    query?: {
+        /**
+         * Include All
+         *
+         * 맡을 서비스가 없는 협력사도 포함
+         */
+        include_all?: boolean;
+    };
+    url: '/api/v1/admin/applications/{application_id}/partner-ranking';
+};
+
+export type AdminApplicationsPartnerRankingErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AdminApplicationsPartnerRankingError = AdminApplicationsPartnerRankingErrors[keyof AdminApplicationsPartnerRankingErrors];
+
+export type AdminApplicationsPartnerRankingResponses = {
+    /**
+     * Successful Response
+     */
+    200: PartnerRanking;
+};
+
+export type AdminApplicationsPartnerRankingResponse = AdminApplicationsPartnerRankingResponses[keyof AdminApplicationsPartnerRankingResponses];
+
+export type AdminFilesGetData = {
+    body?: never;
+    path: {
+        /**
+         * File Id
+         */
+        file_id: number;
+    };
+    query?: {
+        /**
+         * Variant
+         *
+         * original 또는 thumbnail
+         */
+        variant?: 'original' | 'thumbnail';
+        /**
+         * Download
+         *
+         * true면 내려받기(attachment), 아니면 보기(inline)
+         */
+        download?: boolean;
+    };
+    url: '/api/v1/admin/files/{file_id}';
+};
+
+export type AdminFilesGetErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AdminFilesGetError = AdminFilesGetErrors[keyof AdminFilesGetErrors];
+
+export type AdminFilesGetResponses = {
+    /**
+     * Successful Response
+     */
+    200: unknown;
+};
