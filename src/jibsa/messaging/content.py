@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from jibsa.core.korean import format_phone
 from jibsa.messaging.exceptions import MessageTooLong, UnsupportedCharacters
+from jibsa.messaging.outbox import format_company_phone
 from jibsa.messaging.text import LMS_MAX_BYTES, SUBJECT_MAX_BYTES, byte_length, unsupported_characters
 from jibsa.models import CompanyProfile
 
@@ -24,9 +24,7 @@ def day(value: date | None, *, missing: str = "미정") -> str:
 
 def phone(digits: str | None) -> str:
     """Digits as ``010-1234-5678``; anything else is shown as stored."""
-    if not digits:
-        return ""
-    return format_phone(digits) if digits.isdigit() and len(digits) >= 8 else digits
+    return format_company_phone(digits) if digits else ""
 
 
 def company_variables(profile: CompanyProfile) -> dict[str, Any]:
