@@ -242,7 +242,7 @@ async def _counts(session: AsyncSession, job_ids: Sequence[int]) -> dict[int, di
         .group_by(SmsMessage.bulk_job_id, SmsMessage.status)
     )
     counts: dict[int, dict[str, int]] = {job_id: {} for job_id in job_ids}
-    for job_id, status, n in (await session.execute(stmt)).tuples():
+    for job_id, status, n in (await session.execute(stmt)):
         if job_id is not None:
             counts[job_id][str(status)] = int(n)
     return counts
@@ -332,7 +332,7 @@ async def list_jobs(session: AsyncSession, *, status: str | None, params: PagePa
 
 async def _queue_batch(session: AsyncSession, job: BulkSmsJob, *, limit: int, now: datetime) -> int:
     """Queue the next ``limit`` targets after the job's cursor; returns how many targets were scanned."""
-    rows = (await session.execute(_batch_query(job, limit))).tuples().all()
+    rows = (await session.execute(_batch_query(job, limit))).all()
     keys = {bidx: f"bulk:{job.id}:{bidx}" for _, bidx, _ in rows}
     already = set(
         (

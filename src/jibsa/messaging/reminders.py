@@ -49,7 +49,7 @@ async def send_visit_reminders(session: AsyncSession, now: datetime) -> None:
         .order_by(Assignment.id)
         .limit(BATCH)
     )
-    rows = (await session.execute(stmt)).tuples().all()
+    rows = (await session.execute(stmt)).all()
     when = visit_day.isoformat()
     for assignment, application, partner in rows:
         reference = ("assignment", assignment.id)

@@ -302,7 +302,7 @@ async def _bucket(session: AsyncSession, since: datetime | None) -> SmsStatsBuck
     stmt = select(SmsMessage.status, func.count()).group_by(SmsMessage.status)
     if since is not None:
         stmt = stmt.where(SmsMessage.created_at >= since)
-    counts = {str(status): int(n) for status, n in (await session.execute(stmt)).tuples()}
+    counts = {str(status): int(n) for status, n in (await session.execute(stmt))}
     return SmsStatsBucket(
         total=sum(counts.values()),
         queued=counts.get(MessageStatus.QUEUED, 0) + counts.get(MessageStatus.SENDING, 0),
