@@ -242,7 +242,7 @@ async def _counts(session: AsyncSession, job_ids: Sequence[int]) -> dict[int, di
         .group_by(SmsMessage.bulk_job_id, SmsMessage.status)
     )
     counts: dict[int, dict[str, int]] = {job_id: {} for job_id in job_ids}
-    for job_id, status, n in (await session.execute(stmt)):
+    for job_id, status, n in await session.execute(stmt):
         if job_id is not None:
             counts[job_id][str(status)] = int(n)
     return counts
@@ -386,6 +386,7 @@ async def _finish_sent_jobs(session: AsyncSession, now: datetime) -> None:
             job.status = BulkStatus.COMPLETED
         job.total_count = job.enqueued_count
         job.completed_at = now
+    await session.flush()
 
 
 @periodic("bulk_sms_jobs", every=timedelta(seconds=5))
