@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import httpx
 import pytest
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -30,6 +31,7 @@ from jibsa.models import (
     SmsTemplate,
     TriggerSource,
 )
+from tests.factories import application_payload, partner_payload
 from tests.messaging.factories import make_application, make_assignment, make_partner, queued
 
 VISIT = date(2026, 12, 5)
@@ -422,3 +424,19 @@ class TestEveryTemplateIsReachable:
             "visit_reminder_partner",
         ]
         assert [key for key in keys if f'"{key}"' not in source] == []
+
+
+class TestPublicIntakeWiring:
+    async def test_submission_acknowledged_when_the_template_is_on(
+        self, client: httpx.AsyncClient, session: AsyncSession, company: CompanyProfile
+    ) -> None:
+        await _activate(session, "new_application", "new_partner")
+        application = await client.post("/api/v1/applications", json=application_payload(customer_phone="01064646464"))
+        assert application.status_code == 201, application.text
+        partner = await client.post("/api/v1/partners", json=partner_payload(contact_phone="01075757575"))
+        assert partner.status_code == 201, partner.text
+        rows = await queued(session)
+        assert [(m.recipient, m.template_key) for m in rows if m.recipient_kind != "admin"] == [
+            ("01064646464", "new_application"),
+            ("01075757575", "new_partner"),
+        ]
