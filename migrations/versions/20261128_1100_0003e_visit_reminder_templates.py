@@ -5,7 +5,7 @@ edit them like the other 16. ``new_application`` and ``new_partner`` (never used
 acknowledge a public submission; they start inactive because the admins already call every new customer.
 
 Revision ID: 0003e
-Revises: 0002
+Revises: 0003a
 Create Date: 2026-11-28 11:00:00+00:00
 """
 
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0003e"
-down_revision: str | None = "0002"
+down_revision: str | None = "0003a"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -30,15 +30,32 @@ FRONTEND_DIST = Path(__file__).resolve().parents[2] / "frontend" / "dist"
 
 
 def _api_router() -> APIRouter:
+    from jibsa.admins.router import admins_router, auth_router
+    from jibsa.admins.router import settings_router as profile_router
     from jibsa.applications.router import public_router as applications_public
+    from jibsa.audit.router import router as audit_router
     from jibsa.catalog.router import router as catalog_router
+    from jibsa.dashboard.router import router as dashboard_router
     from jibsa.messaging.router import sms_router, templates_router
+    from jibsa.partners.admin_router import router as partners_admin
     from jibsa.partners.router import public_router as partners_public
+    from jibsa.schedule.router import router as schedule_router
+    from jibsa.settings.router import public_router as company_public
+    from jibsa.settings.router import router as company_router
 
     api = APIRouter(prefix=API_PREFIX)
     api.include_router(catalog_router)
     api.include_router(applications_public)
     api.include_router(partners_public)
+    api.include_router(auth_router)
+    api.include_router(profile_router)
+    api.include_router(admins_router)
+    api.include_router(audit_router)
+    api.include_router(partners_admin)
+    api.include_router(schedule_router)
+    api.include_router(dashboard_router)
+    api.include_router(company_router)
+    api.include_router(company_public)
     api.include_router(templates_router)
     api.include_router(sms_router)
     return api
