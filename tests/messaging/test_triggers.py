@@ -440,3 +440,18 @@ class TestPublicIntakeWiring:
             ("01064646464", "new_application"),
             ("01075757575", "new_partner"),
         ]
+
+
+class TestPartnerStatusRouteWiring:
+    async def test_approving_with_send_sms_queues_the_notice_once(
+        self, client: httpx.AsyncClient, headers: dict[str, str], session: AsyncSession, company: CompanyProfile
+    ) -> None:
+        partner = await make_partner(session, company_name="튼튼설비", status=PartnerStatus.PENDING)
+        url = f"/api/v1/admin/partners/{partner.id}/status"
+        payload = {"status": "approved", "send_sms": True, "version": partner.version}
+        keyed = {**headers, "Idempotency-Key": "approve-1"}
+        first = await client.post(url, json=payload, headers=keyed)
+        assert first.status_code == 200, first.text
+        assert (await client.post(url, json=payload, headers=keyed)).status_code == 200
+        [message] = await queued(session, recipient_kind="partner")
+        assert (message.template_key, message.recipient) == ("partner_approved", partner.contact_phone)
