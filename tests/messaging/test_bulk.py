@@ -7,9 +7,9 @@ from typing import Any
 
 import httpx
 import pytest
+from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from jibsa.core.config import Settings
 from jibsa.messaging.bulk import advance_bulk_jobs
 from jibsa.messaging.periodic import PERIODIC_TASKS
 from jibsa.models import ApplicationStatus, BulkSmsJob, CompanyProfile, MessageStatus, PartnerStatus
@@ -95,13 +95,13 @@ class TestCreate:
         session: AsyncSession,
         company: CompanyProfile,
         noon: FrozenClock,
-        settings: Settings,
+        app: FastAPI,
         monkeypatch: pytest.MonkeyPatch,
     ) -> None:
         await make_application(session)
         fallback = await client.post(BULK, json=_job(is_advertisement=True), headers=headers)
         assert fallback.json()["message"] == "(광고)집사 홈케어\n연말 휴무 안내드립니다.\n무료수신거부 1551-6640"
-        monkeypatch.setattr(settings, "sms_opt_out_number", "0801234567")
+        monkeypatch.setattr(app.state.settings, "sms_opt_out_number", "0801234567")
         configured = await client.post(
             BULK, json=_job(is_advertisement=True, message="(광고) 겨울 할인"), headers=headers
         )
