@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -22,6 +23,7 @@ from jibsa.core.middleware import RequestContextMiddleware, configure_logging
 from jibsa.core.ratelimit import RateLimiter
 from jibsa.files.storage import LocalStorage
 from jibsa.health import router as health_router
+from jibsa.messaging.periodic import TASK_MODULES
 
 API_PREFIX = "/api/v1"
 FRONTEND_DIST = Path(__file__).resolve().parents[2] / "frontend" / "dist"
@@ -37,6 +39,7 @@ def _api_router() -> APIRouter:
     from jibsa.catalog.router import router as catalog_router
     from jibsa.dashboard.router import router as dashboard_router
     from jibsa.files.admin_router import router as files_admin
+    from jibsa.messaging.router import sms_router, templates_router
     from jibsa.partners.admin_router import router as partners_admin
     from jibsa.partners.router import public_router as partners_public
     from jibsa.schedule.router import router as schedule_router
@@ -59,6 +62,8 @@ def _api_router() -> APIRouter:
     api.include_router(applications_admin)
     api.include_router(assignments_admin)
     api.include_router(files_admin)
+    api.include_router(templates_router)
+    api.include_router(sms_router)
     return api
 
 
@@ -99,8 +104,15 @@ def _mount_frontend(app: FastAPI, dist: Path) -> None:
         return FileResponse(index, headers={"Cache-Control": "no-cache"})
 
 
+def _register_messaging() -> None:
+    """Import the modules that subscribe to domain events and register periodic tasks."""
+    for module in TASK_MODULES:
+        importlib.import_module(module)
+
+
 def create_app(settings: Settings | None = None, *, database: Database | None = None) -> FastAPI:
     settings = settings or get_settings()
+    _register_messaging()
     configure_logging(settings.log_level)
 
     @asynccontextmanager
