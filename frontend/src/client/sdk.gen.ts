@@ -2,7 +2,7 @@
 
 import type { Client, Options as Options2, TDataShape } from './client';
 import { client } from './client.gen';
-import type { AdminApplicationsBulkAssignData, AdminApplicationsBulkAssignErrors, AdminApplicationsBulkAssignResponses, AdminApplicationsCustomerHistoryData, AdminApplicationsCustomerHistoryErrors, AdminApplicationsCustomerHistoryResponses, AdminApplicationsDeleteData, AdminApplicationsDeleteErrors, AdminApplicationsDeleteResponses, AdminApplicationsGetData, AdminApplicationsGetErrors, AdminApplicationsGetResponses, AdminApplicationsListData, AdminApplicationsListErrors, AdminApplicationsListResponses, AdminApplicationsNotesAddData, AdminApplicationsNotesAddErrors, AdminApplicationsNotesAddResponses, AdminApplicationsNotesDeleteData, AdminApplicationsNotesDeleteErrors, AdminApplicationsNotesDeleteResponses, AdminApplicationsNotesListData, AdminApplicationsNotesListErrors, AdminApplicationsNotesListResponses, AdminApplicationsPartnerRankingData, AdminApplicationsPartnerRankingErrors, AdminApplicationsPartnerRankingResponses, AdminApplicationsStatusCountsData, AdminApplicationsStatusCountsErrors, AdminApplicationsStatusCountsResponses, AdminApplicationsUpdateData, AdminApplicationsUpdateErrors, AdminApplicationsUpdateResponses, AdminAssignmentsBatchStatusData, AdminAssignmentsBatchStatusErrors, AdminAssignmentsBatchStatusResponses, AdminAssignmentsCancelData, AdminAssignmentsCancelErrors, AdminAssignmentsCancelResponses, AdminAssignmentsCreateData, AdminAssignmentsCreateErrors, AdminAssignmentsCreateResponses, AdminAssignmentsDeleteData, AdminAssignmentsDeleteErrors, AdminAssignmentsDeleteResponses, AdminAssignmentsListData, AdminAssignmentsListErrors, AdminAssignmentsListResponses, AdminAssignmentsSendSmsData, AdminAssignmentsSendSmsErrors, AdminAssignmentsSendSmsResponses, AdminAssignmentsUpdateData, AdminAssignmentsUpdateErrors, AdminAssignmentsUpdateResponses, AdminDashboardGetData, AdminDashboardGetErrors, AdminDashboardGetResponses, AdminFilesGetData, AdminFilesGetErrors, AdminFilesGetResponses, AdminPartnersAddNoteData, AdminPartnersAddNoteErrors, AdminPartnersAddNoteResponses, AdminPartnersBusinessRegistrationData, AdminPartnersBusinessRegistrationErrors, AdminPartnersBusinessRegistrationResponses, AdminPartnersChangeStatusData, AdminPartnersChangeStatusErrors, AdminPartnersChangeStatusResponses, AdminPartnersDeleteData, AdminPartnersDeleteErrors, AdminPartnersDeleteNoteData, AdminPartnersDeleteNoteErrors, AdminPartnersDeleteNoteResponses, AdminPartnersDeleteResponses, AdminPartnersGetData, AdminPartnersGetErrors, AdminPartnersGetResponses, AdminPartnersListData, AdminPartnersListErrors, AdminPartnersListNotesData, AdminPartnersListNotesErrors, AdminPartnersListNotesResponses, AdminPartnersListResponses, AdminPartnersSimilarData, AdminPartnersSimilarErrors, AdminPartnersSimilarResponses, AdminPartnersUpdateData, AdminPartnersUpdateErrors, AdminPartnersUpdateResponses, AdminScheduleListData, AdminScheduleListErrors, AdminScheduleListResponses, AdminScheduleMonthlyStatsData, AdminScheduleMonthlyStatsErrors, AdminScheduleMonthlyStatsResponses, AdminSchedulePartnersData, AdminSchedulePartnersErrors, AdminSchedulePartnersResponses, AdminsCreateData, AdminsCreateErrors, AdminsCreateResponses, AdminsDeactivateData, AdminsDeactivateErrors, AdminsDeactivateResponses, AdminSettingsGetCompanyData, AdminSettingsGetCompanyErrors, AdminSettingsGetCompanyResponses, AdminSettingsUpdateCompanyData, AdminSettingsUpdateCompanyErrors, AdminSettingsUpdateCompanyResponses, AdminsGetData, AdminsGetErrors, AdminsGetResponses, AdminsListData, AdminsListErrors, AdminsListResponses, AdminsUpdateData, AdminsUpdateErrors, AdminsUpdateResponses, ApplicationsSubmitData, ApplicationsSubmitErrors, ApplicationsSubmitResponses, ApplicationsSubmitSimpleData, ApplicationsSubmitSimpleErrors, ApplicationsSubmitSimpleResponses, AuditEntityHistoryData, AuditEntityHistoryErrors, AuditEntityHistoryResponses, AuditListData, AuditListErrors, AuditListResponses, AuthChangePasswordData, AuthChangePasswordErrors, AuthChangePasswordResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthMeData, AuthMeErrors, AuthMeResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, CatalogCategoriesData, CatalogCategoriesErrors, CatalogCategoriesResponses, CatalogServicesData, CatalogServicesErrors, CatalogServicesResponses, CatalogTypesData, CatalogTypesErrors, CatalogTypesResponses, CompanyGetData, CompanyGetErrors, CompanyGetResponses, HealthLiveData, HealthLiveResponses, HealthReadyData, HealthReadyResponses, PartnersRegisterData, PartnersRegisterErrors, PartnersRegisterResponses, RegionsAllData, RegionsAllErrors, RegionsAllResponses, RegionsDistrictsData, RegionsDistrictsErrors, RegionsDistrictsResponses, RegionsProvincesData, RegionsProvincesErrors, RegionsProvincesResponses, SettingsChangePasswordData, SettingsChangePasswordErrors, SettingsChangePasswordResponses, SettingsGetProfileData, SettingsGetProfileErrors, SettingsGetProfileResponses, SettingsUpdateProfileData, SettingsUpdateProfileErrors, SettingsUpdateProfileResponses } from './types.gen';
+import type { AdminApplicationsBulkAssignData, AdminApplicationsBulkAssignErrors, AdminApplicationsBulkAssignResponses, AdminApplicationsCustomerHistoryData, AdminApplicationsCustomerHistoryErrors, AdminApplicationsCustomerHistoryResponses, AdminApplicationsDeleteData, AdminApplicationsDeleteErrors, AdminApplicationsDeleteResponses, AdminApplicationsGetData, AdminApplicationsGetErrors, AdminApplicationsGetResponses, AdminApplicationsListData, AdminApplicationsListErrors, AdminApplicationsListResponses, AdminApplicationsNotesAddData, AdminApplicationsNotesAddErrors, AdminApplicationsNotesAddResponses, AdminApplicationsNotesDeleteData, AdminApplicationsNotesDeleteErrors, AdminApplicationsNotesDeleteResponses, AdminApplicationsNotesListData, AdminApplicationsNotesListErrors, AdminApplicationsNotesListResponses, AdminApplicationsPartnerRankingData, AdminApplicationsPartnerRankingErrors, AdminApplicationsPartnerRankingResponses, AdminApplicationsStatusCountsData, AdminApplicationsStatusCountsErrors, AdminApplicationsStatusCountsResponses, AdminApplicationsUpdateData, AdminApplicationsUpdateErrors, AdminApplicationsUpdateResponses, AdminAssignmentsBatchStatusData, AdminAssignmentsBatchStatusErrors, AdminAssignmentsBatchStatusResponses, AdminAssignmentsCancelData, AdminAssignmentsCancelErrors, AdminAssignmentsCancelResponses, AdminAssignmentsCreateData, AdminAssignmentsCreateErrors, AdminAssignmentsCreateResponses, AdminAssignmentsDeleteData, AdminAssignmentsDeleteErrors, AdminAssignmentsDeleteResponses, AdminAssignmentsListData, AdminAssignmentsListErrors, AdminAssignmentsListResponses, AdminAssignmentsSendSmsData, AdminAssignmentsSendSmsErrors, AdminAssignmentsSendSmsResponses, AdminAssignmentsUpdateData, AdminAssignmentsUpdateErrors, AdminAssignmentsUpdateResponses, AdminDashboardGetData, AdminDashboardGetErrors, AdminDashboardGetResponses, AdminFilesGetData, AdminFilesGetErrors, AdminFilesGetResponses, AdminPartnersAddNoteData, AdminPartnersAddNoteErrors, AdminPartnersAddNoteResponses, AdminPartnersBusinessRegistrationData, AdminPartnersBusinessRegistrationErrors, AdminPartnersBusinessRegistrationResponses, AdminPartnersChangeStatusData, AdminPartnersChangeStatusErrors, AdminPartnersChangeStatusResponses, AdminPartnersDeleteData, AdminPartnersDeleteErrors, AdminPartnersDeleteNoteData, AdminPartnersDeleteNoteErrors, AdminPartnersDeleteNoteResponses, AdminPartnersDeleteResponses, AdminPartnersGetData, AdminPartnersGetErrors, AdminPartnersGetResponses, AdminPartnersListData, AdminPartnersListErrors, AdminPartnersListNotesData, AdminPartnersListNotesErrors, AdminPartnersListNotesResponses, AdminPartnersListResponses, AdminPartnersSimilarData, AdminPartnersSimilarErrors, AdminPartnersSimilarResponses, AdminPartnersUpdateData, AdminPartnersUpdateErrors, AdminPartnersUpdateResponses, AdminScheduleListData, AdminScheduleListErrors, AdminScheduleListResponses, AdminScheduleMonthlyStatsData, AdminScheduleMonthlyStatsErrors, AdminScheduleMonthlyStatsResponses, AdminSchedulePartnersData, AdminSchedulePartnersErrors, AdminSchedulePartnersResponses, AdminsCreateData, AdminsCreateErrors, AdminsCreateResponses, AdminsDeactivateData, AdminsDeactivateErrors, AdminsDeactivateResponses, AdminSettingsGetCompanyData, AdminSettingsGetCompanyErrors, AdminSettingsGetCompanyResponses, AdminSettingsUpdateCompanyData, AdminSettingsUpdateCompanyErrors, AdminSettingsUpdateCompanyResponses, AdminsGetData, AdminsGetErrors, AdminsGetResponses, AdminsListData, AdminsListErrors, AdminsListResponses, AdminsUpdateData, AdminsUpdateErrors, AdminsUpdateResponses, ApplicationsSubmitData, ApplicationsSubmitErrors, ApplicationsSubmitResponses, ApplicationsSubmitSimpleData, ApplicationsSubmitSimpleErrors, ApplicationsSubmitSimpleResponses, AuditEntityHistoryData, AuditEntityHistoryErrors, AuditEntityHistoryResponses, AuditListData, AuditListErrors, AuditListResponses, AuthChangePasswordData, AuthChangePasswordErrors, AuthChangePasswordResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthMeData, AuthMeErrors, AuthMeResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, CatalogCategoriesData, CatalogCategoriesErrors, CatalogCategoriesResponses, CatalogServicesData, CatalogServicesErrors, CatalogServicesResponses, CatalogTypesData, CatalogTypesErrors, CatalogTypesResponses, CompanyGetData, CompanyGetErrors, CompanyGetResponses, HealthLiveData, HealthLiveResponses, HealthReadyData, HealthReadyResponses, PartnersRegisterData, PartnersRegisterErrors, PartnersRegisterResponses, RegionsAllData, RegionsAllErrors, RegionsAllResponses, RegionsDistrictsData, RegionsDistrictsErrors, RegionsDistrictsResponses, RegionsProvincesData, RegionsProvincesErrors, RegionsProvincesResponses, SettingsChangePasswordData, SettingsChangePasswordErrors, SettingsChangePasswordResponses, SettingsGetProfileData, SettingsGetProfileErrors, SettingsGetProfileResponses, SettingsUpdateProfileData, SettingsUpdateProfileErrors, SettingsUpdateProfileResponses, SmsBulkCancelData, SmsBulkCancelErrors, SmsBulkCancelResponses, SmsBulkCreateData, SmsBulkCreateErrors, SmsBulkCreateResponses, SmsBulkGetData, SmsBulkGetErrors, SmsBulkGetResponses, SmsBulkListData, SmsBulkListErrors, SmsBulkListResponses, SmsGetData, SmsGetErrors, SmsGetResponses, SmsListData, SmsListErrors, SmsListResponses, SmsRecipientsData, SmsRecipientsErrors, SmsRecipientsResponses, SmsRetryData, SmsRetryErrors, SmsRetryResponses, SmsSendData, SmsSendErrors, SmsSendMmsData, SmsSendMmsErrors, SmsSendMmsResponses, SmsSendResponses, SmsStatsData, SmsStatsErrors, SmsStatsResponses, SmsTemplatesCreateData, SmsTemplatesCreateErrors, SmsTemplatesCreateResponses, SmsTemplatesDeleteData, SmsTemplatesDeleteErrors, SmsTemplatesDeleteResponses, SmsTemplatesGetByKeyData, SmsTemplatesGetByKeyErrors, SmsTemplatesGetByKeyResponses, SmsTemplatesGetData, SmsTemplatesGetErrors, SmsTemplatesGetResponses, SmsTemplatesListData, SmsTemplatesListErrors, SmsTemplatesListResponses, SmsTemplatesPreviewData, SmsTemplatesPreviewErrors, SmsTemplatesPreviewResponses, SmsTemplatesUpdateData, SmsTemplatesUpdateErrors, SmsTemplatesUpdateResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -746,5 +746,227 @@ export const adminApplicationsPartnerRanking = <ThrowOnError extends boolean = f
 export const adminFilesGet = <ThrowOnError extends boolean = false>(options: Options<AdminFilesGetData, ThrowOnError>) => (options.client ?? client).get<AdminFilesGetResponses, AdminFilesGetErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/admin/files/{file_id}',
+    ...options
+});
+
+/**
+ * List Templates
+ *
+ * Templates, system ones first; ``search`` matches title or key.
+ */
+export const smsTemplatesList = <ThrowOnError extends boolean = false>(options?: Options<SmsTemplatesListData, ThrowOnError>) => (options?.client ?? client).get<SmsTemplatesListResponses, SmsTemplatesListErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/sms-templates',
+    ...options
+});
+
+/**
+ * Create Template
+ *
+ * Create a custom template (placeholders and bytes checked).
+ */
+export const smsTemplatesCreate = <ThrowOnError extends boolean = false>(options: Options<SmsTemplatesCreateData, ThrowOnError>) => (options.client ?? client).post<SmsTemplatesCreateResponses, SmsTemplatesCreateErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/sms-templates',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Preview Template
+ *
+ * Render a template (or raw content) with sample values and the company prefix; bytes, type, bad characters.
+ */
+export const smsTemplatesPreview = <ThrowOnError extends boolean = false>(options: Options<SmsTemplatesPreviewData, ThrowOnError>) => (options.client ?? client).post<SmsTemplatesPreviewResponses, SmsTemplatesPreviewErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/sms-templates/preview',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Get Template By Key
+ *
+ * One template by its key.
+ */
+export const smsTemplatesGetByKey = <ThrowOnError extends boolean = false>(options: Options<SmsTemplatesGetByKeyData, ThrowOnError>) => (options.client ?? client).get<SmsTemplatesGetByKeyResponses, SmsTemplatesGetByKeyErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/sms-templates/key/{template_key}',
+    ...options
+});
+
+/**
+ * Delete Template
+ *
+ * Delete a custom template (system templates: 409 ``system_template``).
+ */
+export const smsTemplatesDelete = <ThrowOnError extends boolean = false>(options: Options<SmsTemplatesDeleteData, ThrowOnError>) => (options.client ?? client).delete<SmsTemplatesDeleteResponses, SmsTemplatesDeleteErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/sms-templates/{template_id}',
+    ...options
+});
+
+/**
+ * Get Template
+ *
+ * One template.
+ */
+export const smsTemplatesGet = <ThrowOnError extends boolean = false>(options: Options<SmsTemplatesGetData, ThrowOnError>) => (options.client ?? client).get<SmsTemplatesGetResponses, SmsTemplatesGetErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/sms-templates/{template_id}',
+    ...options
+});
+
+/**
+ * Update Template
+ *
+ * Edit a template; system templates accept content and is_active only.
+ */
+export const smsTemplatesUpdate = <ThrowOnError extends boolean = false>(options: Options<SmsTemplatesUpdateData, ThrowOnError>) => (options.client ?? client).put<SmsTemplatesUpdateResponses, SmsTemplatesUpdateErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/sms-templates/{template_id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Send
+ *
+ * Queue a message to one recipient (company prefix added once); honours ``Idempotency-Key``.
+ */
+export const smsSend = <ThrowOnError extends boolean = false>(options: Options<SmsSendData, ThrowOnError>) => (options.client ?? client).post<SmsSendResponses, SmsSendErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/sms/send',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Send Mms
+ *
+ * Queue an MMS with 1–3 images (multipart ``images``), each re-encoded to JPEG ≤ 200 KB.
+ */
+export const smsSendMms = <ThrowOnError extends boolean = false>(options: Options<SmsSendMmsData, ThrowOnError>) => (options.client ?? client).post<SmsSendMmsResponses, SmsSendMmsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/sms/send-mms',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Retry
+ *
+ * Send a failed message again as a new message linked to it (failed ones only).
+ */
+export const smsRetry = <ThrowOnError extends boolean = false>(options: Options<SmsRetryData, ThrowOnError>) => (options.client ?? client).post<SmsRetryResponses, SmsRetryErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/sms/retry/{message_id}',
+    ...options
+});
+
+/**
+ * List Messages
+ *
+ * The message log, newest first (keyset ``cursor``), phones masked.
+ */
+export const smsList = <ThrowOnError extends boolean = false>(options?: Options<SmsListData, ThrowOnError>) => (options?.client ?? client).get<SmsListResponses, SmsListErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/sms',
+    ...options
+});
+
+/**
+ * Stats
+ *
+ * Queued, sent, failed and cancelled counts for today, this month (KST) and in total.
+ */
+export const smsStats = <ThrowOnError extends boolean = false>(options?: Options<SmsStatsData, ThrowOnError>) => (options?.client ?? client).get<SmsStatsResponses, SmsStatsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/sms/stats',
+    ...options
+});
+
+/**
+ * Recipients
+ *
+ * Recipient picker: customers (one per phone, latest application) or partners; phones masked.
+ */
+export const smsRecipients = <ThrowOnError extends boolean = false>(options?: Options<SmsRecipientsData, ThrowOnError>) => (options?.client ?? client).get<SmsRecipientsResponses, SmsRecipientsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/sms/recipients',
+    ...options
+});
+
+/**
+ * List Bulk Jobs
+ *
+ * Bulk jobs, newest first, with progress.
+ */
+export const smsBulkList = <ThrowOnError extends boolean = false>(options?: Options<SmsBulkListData, ThrowOnError>) => (options?.client ?? client).get<SmsBulkListResponses, SmsBulkListErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/sms/bulk',
+    ...options
+});
+
+/**
+ * Create Bulk Job
+ *
+ * Create a bulk job; the worker queues its recipients in batches (advertising refused 21:00–08:00 KST).
+ */
+export const smsBulkCreate = <ThrowOnError extends boolean = false>(options: Options<SmsBulkCreateData, ThrowOnError>) => (options.client ?? client).post<SmsBulkCreateResponses, SmsBulkCreateErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/sms/bulk',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Get Bulk Job
+ *
+ * A bulk job's progress (from its messages' statuses) and failures.
+ */
+export const smsBulkGet = <ThrowOnError extends boolean = false>(options: Options<SmsBulkGetData, ThrowOnError>) => (options.client ?? client).get<SmsBulkGetResponses, SmsBulkGetErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/sms/bulk/{job_id}',
+    ...options
+});
+
+/**
+ * Cancel Bulk Job
+ *
+ * Cancel a bulk job: no further batches; its still-queued messages are cancelled.
+ */
+export const smsBulkCancel = <ThrowOnError extends boolean = false>(options: Options<SmsBulkCancelData, ThrowOnError>) => (options.client ?? client).post<SmsBulkCancelResponses, SmsBulkCancelErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/sms/bulk/{job_id}/cancel',
+    ...options
+});
+
+/**
+ * Get Message
+ *
+ * One message with the full number (the view is audited).
+ */
+export const smsGet = <ThrowOnError extends boolean = false>(options: Options<SmsGetData, ThrowOnError>) => (options.client ?? client).get<SmsGetResponses, SmsGetErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/sms/{message_id}',
     ...options
 });

@@ -822,6 +822,28 @@ export type BulkAssignResult = {
 };
 
 /**
+ * BulkFailure
+ */
+export type BulkFailure = {
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Recipient Masked
+     */
+    recipient_masked: string;
+    /**
+     * Result Code
+     */
+    result_code: string | null;
+    /**
+     * Result Message
+     */
+    result_message: string | null;
+};
+
+/**
  * BulkItemResult
  */
 export type BulkItemResult = {
@@ -857,6 +879,223 @@ export type BulkItemResult = {
      * Schedule Conflicts
      */
     schedule_conflicts?: Array<ScheduleConflict>;
+};
+
+/**
+ * BulkJobCreate
+ */
+export type BulkJobCreate = {
+    /**
+     * Title
+     */
+    title: string;
+    /**
+     * Job Type
+     */
+    job_type: 'announcement' | 'status_notify' | 'manual_select';
+    /**
+     * Target Type
+     */
+    target_type: 'customer' | 'partner';
+    target_filter?: BulkTargetFilter | null;
+    /**
+     * Target Ids
+     */
+    target_ids?: Array<number> | null;
+    /**
+     * Message
+     */
+    message: string;
+    /**
+     * Is Advertisement
+     */
+    is_advertisement?: boolean;
+};
+
+/**
+ * BulkJobDetail
+ */
+export type BulkJobDetail = {
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Title
+     */
+    title: string;
+    /**
+     * Job Type
+     */
+    job_type: string;
+    /**
+     * Target Type
+     */
+    target_type: string;
+    /**
+     * Target Filter
+     */
+    target_filter: {
+        [key: string]: unknown;
+    } | null;
+    /**
+     * Target Ids
+     */
+    target_ids: Array<number> | null;
+    /**
+     * Message
+     */
+    message: string;
+    /**
+     * Is Advertisement
+     */
+    is_advertisement: boolean;
+    /**
+     * Status
+     */
+    status: string;
+    /**
+     * Created By
+     */
+    created_by: number | null;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Started At
+     */
+    started_at: string | null;
+    /**
+     * Completed At
+     */
+    completed_at: string | null;
+    /**
+     * Cancelled At
+     */
+    cancelled_at: string | null;
+    progress: BulkProgress;
+    /**
+     * Failures
+     */
+    failures: Array<BulkFailure>;
+};
+
+/**
+ * BulkJobRead
+ */
+export type BulkJobRead = {
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Title
+     */
+    title: string;
+    /**
+     * Job Type
+     */
+    job_type: string;
+    /**
+     * Target Type
+     */
+    target_type: string;
+    /**
+     * Target Filter
+     */
+    target_filter: {
+        [key: string]: unknown;
+    } | null;
+    /**
+     * Target Ids
+     */
+    target_ids: Array<number> | null;
+    /**
+     * Message
+     */
+    message: string;
+    /**
+     * Is Advertisement
+     */
+    is_advertisement: boolean;
+    /**
+     * Status
+     */
+    status: string;
+    /**
+     * Created By
+     */
+    created_by: number | null;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Started At
+     */
+    started_at: string | null;
+    /**
+     * Completed At
+     */
+    completed_at: string | null;
+    /**
+     * Cancelled At
+     */
+    cancelled_at: string | null;
+    progress: BulkProgress;
+};
+
+/**
+ * BulkProgress
+ */
+export type BulkProgress = {
+    /**
+     * Total
+     */
+    total: number;
+    /**
+     * Enqueued
+     */
+    enqueued: number;
+    /**
+     * Queued
+     */
+    queued: number;
+    /**
+     * Sent
+     */
+    sent: number;
+    /**
+     * Failed
+     */
+    failed: number;
+    /**
+     * Cancelled
+     */
+    cancelled: number;
+    /**
+     * Percent
+     */
+    percent: number;
+};
+
+/**
+ * BulkTargetFilter
+ */
+export type BulkTargetFilter = {
+    /**
+     * Status
+     */
+    status?: string | null;
+    /**
+     * District Code
+     */
+    district_code?: string | null;
+    /**
+     * Service Code
+     */
+    service_code?: string | null;
 };
 
 /**
@@ -1027,6 +1266,20 @@ export type CursorPageAuditLogRead = {
      * Items
      */
     items: Array<AuditLogRead>;
+    /**
+     * Next Cursor
+     */
+    next_cursor: string | null;
+};
+
+/**
+ * CursorPage[SmsItem]
+ */
+export type CursorPageSmsItem = {
+    /**
+     * Items
+     */
+    items: Array<SmsItem>;
     /**
      * Next Cursor
      */
@@ -1272,6 +1525,16 @@ export type LoginRequest = {
 };
 
 /**
+ * MessageStatus
+ */
+export type MessageStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled';
+
+/**
+ * MessageType
+ */
+export type MessageType = 'SMS' | 'LMS' | 'MMS';
+
+/**
  * MonthlyStats
  */
 export type MonthlyStats = {
@@ -1377,6 +1640,58 @@ export type PageAdminRead = {
      * Items
      */
     items: Array<AdminRead>;
+    /**
+     * Total
+     */
+    total: number;
+    /**
+     * Page
+     */
+    page: number;
+    /**
+     * Page Size
+     */
+    page_size: number;
+    /**
+     * Total Pages
+     */
+    total_pages: number;
+};
+
+/**
+ * Page[BulkJobRead]
+ */
+export type PageBulkJobRead = {
+    /**
+     * Items
+     */
+    items: Array<BulkJobRead>;
+    /**
+     * Total
+     */
+    total: number;
+    /**
+     * Page
+     */
+    page: number;
+    /**
+     * Page Size
+     */
+    page_size: number;
+    /**
+     * Total Pages
+     */
+    total_pages: number;
+};
+
+/**
+ * Page[RecipientItem]
+ */
+export type PageRecipientItem = {
+    /**
+     * Items
+     */
+    items: Array<RecipientItem>;
     /**
      * Total
      */
@@ -2046,6 +2361,38 @@ export type RecentPartner = {
 };
 
 /**
+ * RecipientItem
+ */
+export type RecipientItem = {
+    /**
+     * Target Type
+     */
+    target_type: 'customer' | 'partner';
+    /**
+     * Id
+     *
+     * 고객: 최근 신청 id, 협력사: 협력사 id
+     */
+    id: number;
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Phone Masked
+     */
+    phone_masked: string;
+    /**
+     * Label
+     */
+    label: string;
+    /**
+     * Status
+     */
+    status: string;
+};
+
+/**
  * RefreshRequest
  */
 export type RefreshRequest = {
@@ -2332,33 +2679,362 @@ export type SimilarPartners = {
 };
 
 /**
- * SmsQueued
+ * SmsDetail
  */
-export type SmsQueued = {
+export type SmsDetail = {
     /**
-     * Message Id
+     * Id
      */
-    message_id: number;
-    /**
-     * Target
-     */
-    target: 'customer' | 'partner';
+    id: number;
     /**
      * Recipient Masked
      */
     recipient_masked: string;
     /**
+     * Recipient Kind
+     */
+    recipient_kind: string;
+    /**
+     * Text
+     */
+    text: string;
+    /**
+     * Subject
+     */
+    subject: string | null;
+    message_type: MessageType;
+    /**
      * Template Key
      */
-    template_key: string;
+    template_key: string | null;
+    trigger: TriggerSource;
     /**
-     * Message Type
+     * Reference Type
      */
-    message_type: string;
+    reference_type: string | null;
     /**
-     * Status
+     * Reference Id
      */
-    status: string;
+    reference_id: number | null;
+    /**
+     * Bulk Job Id
+     */
+    bulk_job_id: number | null;
+    /**
+     * Retry Of Id
+     */
+    retry_of_id: number | null;
+    status: MessageStatus;
+    /**
+     * Attempts
+     */
+    attempts: number;
+    /**
+     * Result Code
+     */
+    result_code: string | null;
+    /**
+     * Result Message
+     */
+    result_message: string | null;
+    /**
+     * Image File Ids
+     */
+    image_file_ids: Array<number>;
+    /**
+     * Created By
+     */
+    created_by: number | null;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Sent At
+     */
+    sent_at: string | null;
+    /**
+     * Recipient
+     */
+    recipient: string;
+    /**
+     * Provider
+     */
+    provider: string | null;
+    /**
+     * Provider Message Id
+     */
+    provider_message_id: string | null;
+    /**
+     * Next Attempt At
+     */
+    next_attempt_at: string;
+};
+
+/**
+ * SmsItem
+ */
+export type SmsItem = {
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Recipient Masked
+     */
+    recipient_masked: string;
+    /**
+     * Recipient Kind
+     */
+    recipient_kind: string;
+    /**
+     * Text
+     */
+    text: string;
+    /**
+     * Subject
+     */
+    subject: string | null;
+    message_type: MessageType;
+    /**
+     * Template Key
+     */
+    template_key: string | null;
+    trigger: TriggerSource;
+    /**
+     * Reference Type
+     */
+    reference_type: string | null;
+    /**
+     * Reference Id
+     */
+    reference_id: number | null;
+    /**
+     * Bulk Job Id
+     */
+    bulk_job_id: number | null;
+    /**
+     * Retry Of Id
+     */
+    retry_of_id: number | null;
+    status: MessageStatus;
+    /**
+     * Attempts
+     */
+    attempts: number;
+    /**
+     * Result Code
+     */
+    result_code: string | null;
+    /**
+     * Result Message
+     */
+    result_message: string | null;
+    /**
+     * Image File Ids
+     */
+    image_file_ids: Array<number>;
+    /**
+     * Created By
+     */
+    created_by: number | null;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Sent At
+     */
+    sent_at: string | null;
+};
+
+/**
+ * SmsSendRequest
+ */
+export type SmsSendRequest = {
+    /**
+     * Receiver Phone
+     */
+    receiver_phone?: string | null;
+    /**
+     * Application Id
+     *
+     * 받는 사람: 이 신청의 고객 (전화번호 대신)
+     */
+    application_id?: number | null;
+    /**
+     * Partner Id
+     *
+     * 받는 사람: 이 협력사 (전화번호 대신)
+     */
+    partner_id?: number | null;
+    /**
+     * Recipient Kind
+     */
+    recipient_kind?: 'customer' | 'partner' | 'admin' | 'other' | null;
+    /**
+     * Message
+     */
+    message: string;
+    /**
+     * Subject
+     */
+    subject?: string | null;
+};
+
+/**
+ * SmsStats
+ */
+export type SmsStats = {
+    today: SmsStatsBucket;
+    this_month: SmsStatsBucket;
+    total: SmsStatsBucket;
+};
+
+/**
+ * SmsStatsBucket
+ */
+export type SmsStatsBucket = {
+    /**
+     * Total
+     */
+    total?: number;
+    /**
+     * Queued
+     */
+    queued?: number;
+    /**
+     * Sent
+     */
+    sent?: number;
+    /**
+     * Failed
+     */
+    failed?: number;
+    /**
+     * Cancelled
+     */
+    cancelled?: number;
+};
+
+/**
+ * SmsTemplateCreate
+ */
+export type SmsTemplateCreate = {
+    /**
+     * Key
+     */
+    key: string;
+    /**
+     * Title
+     */
+    title: string;
+    /**
+     * Description
+     */
+    description?: string;
+    /**
+     * Content
+     */
+    content: string;
+    /**
+     * Subject
+     */
+    subject?: string | null;
+    /**
+     * Variables
+     */
+    variables?: Array<string>;
+    /**
+     * Is Active
+     */
+    is_active?: boolean;
+};
+
+/**
+ * SmsTemplateRead
+ */
+export type SmsTemplateRead = {
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Key
+     */
+    key: string;
+    /**
+     * Title
+     */
+    title: string;
+    /**
+     * Description
+     */
+    description: string;
+    /**
+     * Content
+     */
+    content: string;
+    /**
+     * Subject
+     */
+    subject: string | null;
+    /**
+     * Variables
+     */
+    variables: Array<string>;
+    /**
+     * Is Active
+     */
+    is_active: boolean;
+    /**
+     * Is System
+     */
+    is_system: boolean;
+    /**
+     * Updated By
+     */
+    updated_by: number | null;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+};
+
+/**
+ * SmsTemplateUpdate
+ *
+ * Fields to change; system templates accept ``content`` and ``is_active`` only.
+ */
+export type SmsTemplateUpdate = {
+    /**
+     * Title
+     */
+    title?: string | null;
+    /**
+     * Description
+     */
+    description?: string | null;
+    /**
+     * Content
+     */
+    content?: string | null;
+    /**
+     * Subject
+     */
+    subject?: string | null;
+    /**
+     * Variables
+     */
+    variables?: Array<string> | null;
+    /**
+     * Is Active
+     */
+    is_active?: boolean | null;
 };
 
 /**
@@ -2435,6 +3111,55 @@ export type StatusCounts = {
 };
 
 /**
+ * TemplatePreview
+ */
+export type TemplatePreview = {
+    /**
+     * Original
+     */
+    original: string;
+    /**
+     * Preview
+     */
+    preview: string;
+    /**
+     * Subject
+     */
+    subject: string | null;
+    /**
+     * Byte Length
+     */
+    byte_length: number;
+    message_type: MessageType;
+    /**
+     * Unsupported Characters
+     */
+    unsupported_characters: Array<string>;
+};
+
+/**
+ * TemplatePreviewRequest
+ *
+ * Either a stored template (``template_key``) or unsaved ``content``, with sample ``variables``.
+ */
+export type TemplatePreviewRequest = {
+    /**
+     * Template Key
+     */
+    template_key?: string | null;
+    /**
+     * Content
+     */
+    content?: string | null;
+    /**
+     * Variables
+     */
+    variables?: {
+        [key: string]: unknown | string | number | null;
+    };
+};
+
+/**
  * TokenResponse
  */
 export type TokenResponse = {
@@ -2458,6 +3183,11 @@ export type TokenResponse = {
     expires_in: number;
     admin: AdminRead;
 };
+
+/**
+ * TriggerSource
+ */
+export type TriggerSource = 'system' | 'manual' | 'bulk';
 
 /**
  * VatMode
@@ -2502,6 +3232,64 @@ export type WorkRegionOut = {
      * Districts
      */
     districts: Array<DistrictRef>;
+};
+
+/**
+ * SmsQueued
+ */
+export type JibsaAssignmentsSchemasSmsQueued = {
+    /**
+     * Message Id
+     */
+    message_id: number;
+    /**
+     * Target
+     */
+    target: 'customer' | 'partner';
+    /**
+     * Recipient Masked
+     */
+    recipient_masked: string;
+    /**
+     * Template Key
+     */
+    template_key: string;
+    /**
+     * Message Type
+     */
+    message_type: string;
+    /**
+     * Status
+     */
+    status: string;
+};
+
+/**
+ * SmsQueued
+ */
+export type JibsaMessagingSchemasSmsQueued = {
+    /**
+     * Id
+     */
+    id: number;
+    status: MessageStatus;
+    message_type: MessageType;
+    /**
+     * Byte Length
+     */
+    byte_length: number;
+    /**
+     * Recipient Masked
+     */
+    recipient_masked: string;
+    /**
+     * Image File Ids
+     */
+    image_file_ids?: Array<number>;
+    /**
+     * Message
+     */
+    message?: string;
 };
 
 /**
@@ -2550,6 +3338,42 @@ export type ApplicationCreate = {
      * Privacy Consent
      */
     privacy_consent: boolean;
+};
+
+/**
+ * MmsSendForm
+ *
+ * The text fields of the ``send-mms`` multipart form (images come as ``images`` files).
+ */
+export type MmsSendForm = {
+    /**
+     * Receiver Phone
+     */
+    receiver_phone?: string | null;
+    /**
+     * Application Id
+     *
+     * 받는 사람: 이 신청의 고객 (전화번호 대신)
+     */
+    application_id?: number | null;
+    /**
+     * Partner Id
+     *
+     * 받는 사람: 이 협력사 (전화번호 대신)
+     */
+    partner_id?: number | null;
+    /**
+     * Recipient Kind
+     */
+    recipient_kind?: 'customer' | 'partner' | 'admin' | 'other' | null;
+    /**
+     * Message
+     */
+    message: string;
+    /**
+     * Subject
+     */
+    subject?: string | null;
 };
 
 /**
@@ -4866,7 +5690,7 @@ export type AdminAssignmentsSendSmsResponses = {
     /**
      * Successful Response
      */
-    202: SmsQueued;
+    202: JibsaAssignmentsSchemasSmsQueued;
 };
 
 export type AdminAssignmentsSendSmsResponse = AdminAssignmentsSendSmsResponses[keyof AdminAssignmentsSendSmsResponses];
@@ -4993,3 +5817,689 @@ export type AdminFilesGetResponses = {
      */
     200: unknown;
 };
+
+export type SmsTemplatesListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Is Active
+         */
+        is_active?: boolean | null;
+        /**
+         * Search
+         */
+        search?: string | null;
+    };
+    url: '/api/v1/admin/sms-templates';
+};
+
+export type SmsTemplatesListErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type SmsTemplatesListError = SmsTemplatesListErrors[keyof SmsTemplatesListErrors];
+
+export type SmsTemplatesListResponses = {
+    /**
+     * Response Sms Templates-List
+     *
+     * Successful Response
+     */
+    200: Array<SmsTemplateRead>;
+};
+
+export type SmsTemplatesListResponse = SmsTemplatesListResponses[keyof SmsTemplatesListResponses];
+
+export type SmsTemplatesCreateData = {
+    body: SmsTemplateCreate;
+    path?: never;
+    query?: never;
+    url: '/api/v1/admin/sms-templates';
+};
+
+export type SmsTemplatesCreateErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type SmsTemplatesCreateError = SmsTemplatesCreateErrors[keyof SmsTemplatesCreateErrors];
+
+export type SmsTemplatesCreateResponses = {
+    /**
+     * Successful Response
+     */
+    201: SmsTemplateRead;
+};
+
+export type SmsTemplatesCreateResponse = SmsTemplatesCreateResponses[keyof SmsTemplatesCreateResponses];
+
+export type SmsTemplatesPreviewData = {
+    body: TemplatePreviewRequest;
+    path?: never;
+    query?: never;
+    url: '/api/v1/admin/sms-templates/preview';
+};
+
+export type SmsTemplatesPreviewErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type SmsTemplatesPreviewError = SmsTemplatesPreviewErrors[keyof SmsTemplatesPreviewErrors];
+
+export type SmsTemplatesPreviewResponses = {
+    /**
+     * Successful Response
+     */
+    200: TemplatePreview;
+};
+
+export type SmsTemplatesPreviewResponse = SmsTemplatesPreviewResponses[keyof SmsTemplatesPreviewResponses];
+
+export type SmsTemplatesGetByKeyData = {
+    body?: never;
+    path: {
+        /**
+         * Template Key
+         */
+        template_key: string;
+    };
+    query?: never;
+    url: '/api/v1/admin/sms-templates/key/{template_key}';
+};
+
+export type SmsTemplatesGetByKeyErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type SmsTemplatesGetByKeyError = SmsTemplatesGetByKeyErrors[keyof SmsTemplatesGetByKeyErrors];
+
+export type SmsTemplatesGetByKeyResponses = {
+    /**
+     * Successful Response
+     */
+    200: SmsTemplateRead;
+};
+
+export type SmsTemplatesGetByKeyResponse = SmsTemplatesGetByKeyResponses[keyof SmsTemplatesGetByKeyResponses];
+
+export type SmsTemplatesDeleteData = {
+    body?: never;
+    path: {
+        /**
+         * Template Id
+         */
+        template_id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/sms-templates/{template_id}';
+};
+
+export type SmsTemplatesDeleteErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type SmsTemplatesDeleteError = SmsTemplatesDeleteErrors[keyof SmsTemplatesDeleteErrors];
+
+export type SmsTemplatesDeleteResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type SmsTemplatesDeleteResponse = SmsTemplatesDeleteResponses[keyof SmsTemplatesDeleteResponses];
+
+export type SmsTemplatesGetData = {
+    body?: never;
+    path: {
+        /**
+         * Template Id
+         */
+        template_id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/sms-templates/{template_id}';
+};
+
+export type SmsTemplatesGetErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type SmsTemplatesGetError = SmsTemplatesGetErrors[keyof SmsTemplatesGetErrors];
+
+export type SmsTemplatesGetResponses = {
+    /**
+     * Successful Response
+     */
+    200: SmsTemplateRead;
+};
+
+export type SmsTemplatesGetResponse = SmsTemplatesGetResponses[keyof SmsTemplatesGetResponses];
+
+export type SmsTemplatesUpdateData = {
+    body: SmsTemplateUpdate;
+    path: {
+        /**
+         * Template Id
+         */
+        template_id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/sms-templates/{template_id}';
+};
+
+export type SmsTemplatesUpdateErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type SmsTemplatesUpdateError = SmsTemplatesUpdateErrors[keyof SmsTemplatesUpdateErrors];
+
+export type SmsTemplatesUpdateResponses = {
+    /**
+     * Successful Response
+     */
+    200: SmsTemplateRead;
+};
+
+export type SmsTemplatesUpdateResponse = SmsTemplatesUpdateResponses[keyof SmsTemplatesUpdateResponses];
+
+export type SmsSendData = {
+    body: SmsSendRequest;
+    headers?: {
+        /**
+         * Idempotency-Key
+         *
+         * 같은 키로 다시 보내면 첫 응답을 그대로 돌려줍니다.
+         */
+        'Idempotency-Key'?: string | null;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/admin/sms/send';
+};
+
+export type SmsSendErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type SmsSendError = SmsSendErrors[keyof SmsSendErrors];
+
+export type SmsSendResponses = {
+    /**
+     * Successful Response
+     */
+    202: JibsaMessagingSchemasSmsQueued;
+};
+
+export type SmsSendResponse = SmsSendResponses[keyof SmsSendResponses];
+
+export type SmsSendMmsData = {
+    body: MmsSendForm;
+    headers?: {
+        /**
+         * Idempotency-Key
+         *
+         * 같은 키로 다시 보내면 첫 응답을 그대로 돌려줍니다.
+         */
+        'Idempotency-Key'?: string | null;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/admin/sms/send-mms';
+};
+
+export type SmsSendMmsErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type SmsSendMmsError = SmsSendMmsErrors[keyof SmsSendMmsErrors];
+
+export type SmsSendMmsResponses = {
+    /**
+     * Successful Response
+     */
+    202: JibsaMessagingSchemasSmsQueued;
+};
+
+export type SmsSendMmsResponse = SmsSendMmsResponses[keyof SmsSendMmsResponses];
+
+export type SmsRetryData = {
+    body?: never;
+    headers?: {
+        /**
+         * Idempotency-Key
+         *
+         * 같은 키로 다시 보내면 첫 응답을 그대로 돌려줍니다.
+         */
+        'Idempotency-Key'?: string | null;
+    };
+    path: {
+        /**
+         * Message Id
+         */
+        message_id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/sms/retry/{message_id}';
+};
+
+export type SmsRetryErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type SmsRetryError = SmsRetryErrors[keyof SmsRetryErrors];
+
+export type SmsRetryResponses = {
+    /**
+     * Successful Response
+     */
+    202: JibsaMessagingSchemasSmsQueued;
+};
+
+export type SmsRetryResponse = SmsRetryResponses[keyof SmsRetryResponses];
+
+export type SmsListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Status
+         */
+        status?: MessageStatus | null;
+        /**
+         * Message Type
+         */
+        message_type?: MessageType | null;
+        /**
+         * Trigger
+         */
+        trigger?: TriggerSource | null;
+        /**
+         * Template Key
+         */
+        template_key?: string | null;
+        /**
+         * Date From
+         *
+         * YYYY-MM-DD (KST)
+         */
+        date_from?: string | null;
+        /**
+         * Date To
+         *
+         * YYYY-MM-DD (KST), 포함
+         */
+        date_to?: string | null;
+        /**
+         * Search
+         *
+         * 전화번호 전체 또는 뒤 4자리
+         */
+        search?: string | null;
+        /**
+         * Cursor
+         */
+        cursor?: string | null;
+        /**
+         * Limit
+         */
+        limit?: number;
+    };
+    url: '/api/v1/admin/sms';
+};
+
+export type SmsListErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type SmsListError = SmsListErrors[keyof SmsListErrors];
+
+export type SmsListResponses = {
+    /**
+     * Successful Response
+     */
+    200: CursorPageSmsItem;
+};
+
+export type SmsListResponse = SmsListResponses[keyof SmsListResponses];
+
+export type SmsStatsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/admin/sms/stats';
+};
+
+export type SmsStatsErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type SmsStatsError = SmsStatsErrors[keyof SmsStatsErrors];
+
+export type SmsStatsResponses = {
+    /**
+     * Successful Response
+     */
+    200: SmsStats;
+};
+
+export type SmsStatsResponse = SmsStatsResponses[keyof SmsStatsResponses];
+
+export type SmsRecipientsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Target Type
+         */
+        target_type?: 'customer' | 'partner';
+        /**
+         * Status
+         */
+        status?: string | null;
+        /**
+         * Search
+         */
+        search?: string | null;
+        /**
+         * Page
+         *
+         * 1부터 시작하는 페이지 번호
+         */
+        page?: number;
+        /**
+         * Page Size
+         */
+        page_size?: number;
+    };
+    url: '/api/v1/admin/sms/recipients';
+};
+
+export type SmsRecipientsErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type SmsRecipientsError = SmsRecipientsErrors[keyof SmsRecipientsErrors];
+
+export type SmsRecipientsResponses = {
+    /**
+     * Successful Response
+     */
+    200: PageRecipientItem;
+};
+
+export type SmsRecipientsResponse = SmsRecipientsResponses[keyof SmsRecipientsResponses];
+
+export type SmsBulkListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Status
+         */
+        status?: string | null;
+        /**
+         * Page
+         *
+         * 1부터 시작하는 페이지 번호
+         */
+        page?: number;
+        /**
+         * Page Size
+         */
+        page_size?: number;
+    };
+    url: '/api/v1/admin/sms/bulk';
+};
+
+export type SmsBulkListErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type SmsBulkListError = SmsBulkListErrors[keyof SmsBulkListErrors];
+
+export type SmsBulkListResponses = {
+    /**
+     * Successful Response
+     */
+    200: PageBulkJobRead;
+};
+
+export type SmsBulkListResponse = SmsBulkListResponses[keyof SmsBulkListResponses];
+
+export type SmsBulkCreateData = {
+    body: BulkJobCreate;
+    headers?: {
+        /**
+         * Idempotency-Key
+         *
+         * 같은 키로 다시 보내면 첫 응답을 그대로 돌려줍니다.
+         */
+        'Idempotency-Key'?: string | null;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/admin/sms/bulk';
+};
+
+export type SmsBulkCreateErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type SmsBulkCreateError = SmsBulkCreateErrors[keyof SmsBulkCreateErrors];
+
+export type SmsBulkCreateResponses = {
+    /**
+     * Successful Response
+     */
+    201: BulkJobRead;
+};
+
+export type SmsBulkCreateResponse = SmsBulkCreateResponses[keyof SmsBulkCreateResponses];
+
+export type SmsBulkGetData = {
+    body?: never;
+    path: {
+        /**
+         * Job Id
+         */
+        job_id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/sms/bulk/{job_id}';
+};
+
+export type SmsBulkGetErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type SmsBulkGetError = SmsBulkGetErrors[keyof SmsBulkGetErrors];
+
+export type SmsBulkGetResponses = {
+    /**
+     * Successful Response
+     */
+    200: BulkJobDetail;
+};
+
+export type SmsBulkGetResponse = SmsBulkGetResponses[keyof SmsBulkGetResponses];
+
+export type SmsBulkCancelData = {
+    body?: never;
+    path: {
+        /**
+         * Job Id
+         */
+        job_id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/sms/bulk/{job_id}/cancel';
+};
+
+export type SmsBulkCancelErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type SmsBulkCancelError = SmsBulkCancelErrors[keyof SmsBulkCancelErrors];
+
+export type SmsBulkCancelResponses = {
+    /**
+     * Successful Response
+     */
+    200: BulkJobDetail;
+};
+
+export type SmsBulkCancelResponse = SmsBulkCancelResponses[keyof SmsBulkCancelResponses];
+
+export type SmsGetData = {
+    body?: never;
+    path: {
+        /**
+         * Message Id
+         */
+        message_id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/sms/{message_id}';
+};
+
+export type SmsGetErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type SmsGetError = SmsGetErrors[keyof SmsGetErrors];
+
+export type SmsGetResponses = {
+    /**
+     * Successful Response
+     */
+    200: SmsDetail;
+};
+
+export type SmsGetResponse = SmsGetResponses[keyof SmsGetResponses];
