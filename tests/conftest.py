@@ -179,7 +179,7 @@ async def session(db: Database) -> AsyncIterator[AsyncSession]:
 
 @pytest.fixture(scope="session")
 def app(settings: Settings, database: Database) -> FastAPI:
-    return create_app(settings, database=database)
+    return create_app(settings, database=database, frontend_dist=None)
 
 
 @pytest.fixture

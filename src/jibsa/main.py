@@ -110,7 +110,9 @@ def _register_messaging() -> None:
         importlib.import_module(module)
 
 
-def create_app(settings: Settings | None = None, *, database: Database | None = None) -> FastAPI:
+def create_app(
+    settings: Settings | None = None, *, database: Database | None = None, frontend_dist: Path | None = FRONTEND_DIST
+) -> FastAPI:
     settings = settings or get_settings()
     _register_messaging()
     configure_logging(settings.log_level)
@@ -141,6 +143,6 @@ def create_app(settings: Settings | None = None, *, database: Database | None = 
     app.include_router(health_router)
     app.include_router(_api_router())
     _install_openapi(app)
-    if FRONTEND_DIST.is_dir():
-        _mount_frontend(app, FRONTEND_DIST)
+    if frontend_dist is not None and frontend_dist.is_dir():
+        _mount_frontend(app, frontend_dist)
     return app
