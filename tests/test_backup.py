@@ -59,8 +59,9 @@ async def test_backup_restores_into_an_empty_sqlite_database(
             assert await session.scalar(select(func.count()).select_from(Partner)) == 1
             texts = (await session.scalars(select(SmsMessage.text))).all()
             assert any(number in t for t in texts)
-        # Restoring twice gives the same result (the target is emptied first).
-        await restore(restored, uploads, target)
+        # History is append-only: a second restore over live data is refused, nothing is overwritten.
+        with pytest.raises(ValueError, match="already holds data"):
+            await restore(restored, uploads, target)
         async with restored.transaction(read_only=True) as session:
             assert await session.scalar(select(func.count()).select_from(Application)) == 1
     finally:

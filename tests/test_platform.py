@@ -77,13 +77,10 @@ class TestSettings:
 
 class TestWebApp:
     async def test_spa_fallback_assets_and_api_404(self, settings: Settings, database: Any, tmp_path: Any) -> None:
-        from jibsa.main import _mount_frontend
-
         (tmp_path / "assets").mkdir()
         (tmp_path / "index.html").write_text("<!doctype html><title>집사</title>")
         (tmp_path / "assets" / "app-abc.js").write_text("console.log(1)")
-        app = create_app(settings, database=database)
-        _mount_frontend(app, tmp_path)
+        app = create_app(settings, database=database, frontend_dist=tmp_path)
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client:
             deep = await client.get("/admin/applications/12")
             assert deep.status_code == 200

@@ -25,6 +25,10 @@ from jibsa.migrate import head_revision, upgrade
 from jibsa.models import Base
 
 FORMAT = 1
+# Seeded by migrations; a restore replaces them with the backup's rows.
+REFERENCE_TABLES = frozenset(
+    {"service_category", "service_type", "province", "district", "sms_template", "company_profile"}
+)
 BATCH = 1000
 Progress = Callable[[str, int], None]
 
@@ -87,8 +91,17 @@ def _rows(path: Path) -> Iterator[dict[str, Any]]:
 
 def _load(connection: Connection, source: Path, progress: Progress | None) -> None:
     tables = _tables(connection)
+    occupied = [
+        t.name
+        for t in tables
+        if t.name not in REFERENCE_TABLES and connection.execute(select(func.count()).select_from(t)).scalar_one()
+    ]
+    if occupied:
+        # The audit trail is append-only: a restore never overwrites history, it fills a fresh database.
+        raise ValueError(f"the target database already holds data ({', '.join(occupied)}); restore into a new one")
     for table in reversed(tables):
-        connection.execute(delete(table))
+        if table.name in REFERENCE_TABLES:
+            connection.execute(delete(table))
     for table in tables:
         path = source / "tables" / f"{table.name}.jsonl"
         if not path.exists():
@@ -132,7 +145,7 @@ async def backup(db: Database, uploads: Path, target: Path, progress: Progress |
 
 
 async def restore(db: Database, uploads: Path, source: Path, progress: Progress | None = None) -> dict[str, int]:
-    """Replace the database's contents and the uploads with the backup in ``source`` (one transaction)."""
+    """Load the backup in ``source`` into a freshly migrated database and its uploads (one transaction)."""
     manifest = json.loads((source / "manifest.json").read_text(encoding="utf-8"))
     if manifest.get("format") != FORMAT:
         raise ValueError("unknown backup format")

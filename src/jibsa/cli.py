@@ -173,11 +173,13 @@ def restore(
     directory: Annotated[Path, typer.Argument(help="a directory written by `jibsa backup`")],
     yes: Annotated[bool, typer.Option("--yes", help="do not ask for confirmation")] = False,
 ) -> None:
-    """Replace the database's contents and the uploads with a backup."""
+    """Load a backup into a new (empty) database and its uploads directory."""
     from jibsa.backup import restore as run_restore
 
     settings = get_settings()
-    if not yes and not typer.confirm("현재 데이터를 모두 백업 내용으로 바꿉니다. 계속할까요?"):
+    if not yes and not typer.confirm(
+        "백업을 빈 데이터베이스에 복원합니다. 업로드 폴더는 백업 내용으로 바뀝니다. 계속할까요?"
+    ):
         raise typer.Exit(1)
 
     async def go() -> dict[str, int]:

@@ -59,6 +59,8 @@ class Settings(BaseSettings):
     solapi_key: str = Field(default="", repr=False)
     solapi_secret: str = Field(default="", repr=False)
     solapi_url: str = "https://api.solapi.com"
+    # Free opt-out number printed at the end of advertising messages (무료수신거부 080-...); company phone if unset.
+    sms_opt_out_number: str = ""
 
     # Tests
     test_database_url: str | None = None

@@ -7,12 +7,14 @@ from typing import Literal
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from jibsa import events
 from jibsa.applications.exceptions import UnknownService
 from jibsa.catalog import repository as catalog
 from jibsa.core.config import Settings
 from jibsa.core.crypto import blind_index, normalise_name
 from jibsa.core.forms import Upload
 from jibsa.core.korean import format_phone, now_utc
+from jibsa.events import publish
 from jibsa.files.service import save_document
 from jibsa.files.storage import Storage
 from jibsa.messaging.outbox import notify_admins
@@ -138,6 +140,7 @@ async def register_partner(
         },
         reference=("partner", partner.id),
     )
+    await publish(session, events.PartnerRegistered(partner_id=partner.id, send_sms=True))
     return PartnerRegistered(
         message=REGISTERED_MESSAGE,
         is_duplicate=duplicate_type is not None,
