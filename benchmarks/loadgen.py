@@ -59,6 +59,7 @@ class Measurement:
     socket_error_kinds: dict[str, int]
     loadavg_before: float
     server_cpu_ms: float | None = None  # server process CPU time per completed request (robust to a busy machine)
+    note: str = ""
 
     @property
     def errors(self) -> int:

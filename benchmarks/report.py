@@ -107,6 +107,8 @@ def run_table(run: RunResult) -> Table:
 
 
 def _status_summary(m: Measurement) -> str:
+    if m.note:
+        return f"[red]{m.note}[/red]"
     parts = [f"{code}×{n}" for code, n in sorted(m.statuses.items()) if not code.startswith("2")]
     parts += [f"{kind}×{n}" for kind, n in m.socket_error_kinds.items() if n]
     return ", ".join(parts)
@@ -167,10 +169,15 @@ def evaluate_targets(runs: list[RunResult]) -> list[TargetCheck]:
             if target is None:
                 continue
             if workload.name in run.skipped or run.find(workload.name, TARGET_CONCURRENCY) is None:
-                checks.append(TargetCheck(database, f"{workload.name}: measured", "—", "not measured"))
+                checks.append(TargetCheck(database, f"{workload.name}: targets", "not run", "not measured"))
                 continue
             m = run.find(workload.name, TARGET_CONCURRENCY)
             assert m is not None
+            if not m.statuses:
+                checks.append(
+                    TargetCheck(database, f"{workload.name}: answers at c={TARGET_CONCURRENCY}", m.note, "missed")
+                )
+                continue
             if target.min_health_ratio is not None:
                 ratio = run.health_ratio(m) or 0.0
                 checks.append(
@@ -214,7 +221,17 @@ def evaluate_targets(runs: list[RunResult]) -> list[TargetCheck]:
                 )
             )
         worst = max((m for r in mine for m in r.measurements), key=lambda m: m.max_ms, default=None)
-        if worst is not None:
+        stalled = [m for r in mine for m in r.measurements if not m.statuses]
+        if stalled:
+            checks.append(
+                TargetCheck(
+                    database,
+                    f"no request above {MAX_LATENCY_TARGET_MS:.0f} ms in any run",
+                    "stalled: " + ", ".join(f"{m.workload} c={m.concurrency}" for m in stalled),
+                    "missed",
+                )
+            )
+        elif worst is not None:
             checks.append(
                 TargetCheck(
                     database,

@@ -255,6 +255,10 @@ def run_once(
                         sampler.wait(timeout=60)
                         raw_profile.with_suffix(".summary.txt").write_text(profiling.summarise(raw_profile))
                     result.measurements.append(m)
+                    if not m.statuses:
+                        m.note = "no request completed within the run: the server stalled (restarted for the next run)"
+                        console.print(f"  [red]{workload.name} c={concurrency}: {m.note}[/red]")
+                        server.restart()
                     ratio = result.health_ratio(m)
                     console.print(
                         f"  {workload.name:<22} c={concurrency:<3} {m.rps:>8,.0f} req/s  p50 {m.p50_ms:6.1f}  "

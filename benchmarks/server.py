@@ -8,7 +8,6 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -16,18 +15,6 @@ import httpx
 
 # High enough that the limiter never answers 429 under load; the limiter's own cost still counts.
 UNTHROTTLED = "1000000000/minute"
-
-
-@dataclass(frozen=True)
-class Server:
-    base_url: str
-    pid: int
-    log: Path
-
-    def openapi(self) -> dict[str, Any]:
-        """The server's OpenAPI document (``{}`` when docs are switched off)."""
-        response = httpx.get(f"{self.base_url}/api/v1/openapi.json", timeout=30)
-        return response.json() if response.status_code == 200 else {}
 
 
 def server_env(database_url: str, data_dir: Path, secret_key: str) -> dict[str, str]:
@@ -52,30 +39,61 @@ def jibsa_executable() -> str:
     return str(candidate) if candidate.exists() else "jibsa"
 
 
-@contextmanager
-def running_server(
-    database_url: str, data_dir: Path, secret_key: str, port: int, *, extra_args: tuple[str, ...] = ()
-) -> Iterator[Server]:
-    """Start ``jibsa serve --workers 1`` and wait for ``/health``; stop it (SIGTERM, then SIGKILL) afterwards."""
-    log = data_dir / f"server-{port}.log"
-    base_url = f"http://127.0.0.1:{port}"
-    with log.open("ab") as sink:
-        process = subprocess.Popen(
-            [jibsa_executable(), "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", "1", *extra_args],
-            env=server_env(database_url, data_dir, secret_key),
-            stdout=sink,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        _wait_healthy(base_url, process, log)
-        yield Server(base_url=base_url, pid=process.pid, log=log)
-    finally:
-        process.terminate()
+class ServerProcess:
+    """``jibsa serve --workers 1`` as a subprocess; restartable (after a measurement that stalled it)."""
+
+    def __init__(self, database_url: str, data_dir: Path, secret_key: str, port: int) -> None:
+        self.env = server_env(database_url, data_dir, secret_key)
+        self.port = port
+        self.base_url = f"http://127.0.0.1:{port}"
+        self.log = data_dir / f"server-{port}.log"
+        self.process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def pid(self) -> int:
+        assert self.process is not None
+        return self.process.pid
+
+    def start(self) -> None:
+        with self.log.open("ab") as sink:
+            self.process = subprocess.Popen(
+                [jibsa_executable(), "serve", "--host", "127.0.0.1", "--port", str(self.port), "--workers", "1"],
+                env=self.env,
+                stdout=sink,
+                stderr=subprocess.STDOUT,
+            )
+        _wait_healthy(self.base_url, self.process, self.log)
+
+    def stop(self) -> None:
+        if self.process is None:
+            return
+        self.process.terminate()
         try:
-            process.wait(timeout=15)
+            self.process.wait(timeout=15)
         except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+            self.process.kill()
+            self.process.wait()
+        self.process = None
+
+    def restart(self) -> None:
+        self.stop()
+        self.start()
+
+    def openapi(self) -> dict[str, Any]:
+        """The server's OpenAPI document (``{}`` when docs are switched off)."""
+        response = httpx.get(f"{self.base_url}/api/v1/openapi.json", timeout=30)
+        return response.json() if response.status_code == 200 else {}
+
+
+@contextmanager
+def running_server(database_url: str, data_dir: Path, secret_key: str, port: int) -> Iterator[ServerProcess]:
+    """Start the server and wait for ``/health``; stop it (SIGTERM, then SIGKILL) afterwards."""
+    server = ServerProcess(database_url, data_dir, secret_key, port)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
 
 
 def _wait_healthy(base_url: str, process: subprocess.Popen[bytes], log: Path, timeout: float = 60) -> None:

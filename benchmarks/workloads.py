@@ -84,7 +84,7 @@ WORKLOADS: tuple[Workload, ...] = (
         "/api/v1/admin/schedule",
         admin=True,
     ),
-    Workload("admin-sms-log", "GET", "/api/v1/admin/sms?page_size=20", "/api/v1/admin/sms", admin=True),
+    Workload("admin-sms-log", "GET", "/api/v1/admin/sms?limit=20", "/api/v1/admin/sms", admin=True),
 )
 
 HEALTH = "health"
