@@ -43,7 +43,7 @@ from jibsa.files.storage import LocalStorage, Storage
 from jibsa.messaging.periodic import PERIODIC_TASKS, TASK_MODULES
 from jibsa.messaging.providers import Attachment, Outcome, OutgoingMessage, Provider, SendResult, get_provider
 from jibsa.messaging.providers.solapi import GROUP_MISSING
-from jibsa.models import MessageStatus, SmsMessage, StoredFile, WorkerHeartbeat
+from jibsa.models import MessageStatus, MessageType, SmsMessage, StoredFile, WorkerHeartbeat
 
 logger = logging.getLogger("jibsa.sms.worker")
 
@@ -203,7 +203,7 @@ class Worker:
             id=row.id,
             recipient=row.recipient,
             text=row.text,
-            message_type=row.message_type,
+            message_type=MessageType(row.message_type),
             sender=self.sender,
             subject=row.subject,
             group_id=row.provider_group_id,
@@ -221,8 +221,6 @@ class Worker:
                 return await self._deliver(claimed)
         except TimeoutError:
             return _Decision(claimed, SendResult.ambiguous("worker_timeout", "시간 안에 끝나지 않음"))
-        finally:
-            self._unsent.discard(claimed.message.id)
 
     async def _deliver(self, claimed: Claimed) -> _Decision | None:
         message = claimed.message
@@ -296,6 +294,8 @@ class Worker:
         except Exception as exc:
             logger.exception("SMS #%s: delivery crashed", claimed.message.id)
             decision = _Decision(claimed, SendResult.ambiguous("worker_error", f"{type(exc).__name__}: {exc}"))
+        # Cancelled before this point with the send not begun, the row stays in ``_unsent`` and is handed back.
+        self._unsent.discard(claimed.message.id)
         if decision is not None:
             await self._records.put(decision)
 
