@@ -27,7 +27,7 @@ import re
 import secrets
 import socket
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
@@ -161,6 +161,7 @@ class Worker:
         self._unsent: set[int] = set()
         self._records: asyncio.Queue[_Decision] = asyncio.Queue()
         self._last_runs: dict[str, datetime] = {}
+        self.last_beat: datetime | None = None
 
     # ---------------------------------------------------------------- claiming
 
@@ -423,16 +424,17 @@ class Worker:
                 if not self.is_claimer:
                     logger.info("worker %s is now the SQLite claimer", self.id)
                 self.is_claimer = True
-            beat = await session.get(WorkerHeartbeat, self.id)
-            if beat is None:
+            updated = await session.execute(
+                update(WorkerHeartbeat).where(WorkerHeartbeat.worker_id == self.id).values(beat_at=now)
+            )
+            if _rowcount(updated) == 0:
                 session.add(
                     WorkerHeartbeat(
                         worker_id=self.id, started_at=self.started_at, beat_at=now, hostname=socket.gethostname()[:100]
                     )
                 )
-            else:
-                beat.beat_at = now
             await session.execute(delete(WorkerHeartbeat).where(WorkerHeartbeat.beat_at < now - HEARTBEAT_RETENTION))
+        self.last_beat = now
         metrics.WORKER_HEARTBEAT.set(time.time())
 
     async def run_periodic(self) -> None:
@@ -451,15 +453,24 @@ class Worker:
             except Exception:
                 logger.exception("periodic task %s failed", task.name)
 
-    async def _every(self, seconds: float, job: Callable[[], object]) -> None:
+    async def _every(self, seconds: float, job: Callable[[], Awaitable[None]]) -> None:
         while True:
+            await asyncio.sleep(seconds)
             try:
-                await job()  # type: ignore[misc]
+                await job()
             except asyncio.CancelledError:
                 raise
             except Exception:
                 logger.exception("worker housekeeping failed")
-            await asyncio.sleep(seconds)
+
+    async def run_once(self) -> int:
+        """Claim one batch, deliver it concurrently, record the outcomes; return how many rows were claimed."""
+        claimed = await self.claim(self.concurrency)
+        decisions = await asyncio.gather(*(self.deliver(item) for item in claimed))
+        for item in claimed:
+            self._unsent.discard(item.message.id)
+        await self.record([decision for decision in decisions if decision is not None])
+        return len(claimed)
 
     # ---------------------------------------------------------------- the loop
 
@@ -477,7 +488,12 @@ class Worker:
         return self.stats
 
     async def _loop(self, stop: asyncio.Event, *, drain: bool) -> None:
-        await self.heartbeat()
+        background: list[asyncio.Task[None]] = []
+        try:
+            await self.heartbeat()
+        except BaseException:
+            await self._shutdown(background)
+            raise
         background = [
             asyncio.create_task(self._record_loop(), name=f"sms-recorder-{self.id}"),
             asyncio.create_task(

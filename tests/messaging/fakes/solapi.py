@@ -229,8 +229,8 @@ class FakeSolapi(FakeGateway):
 
 
 def _euc_kr(ch: str) -> bool:
+    """In KS X 1001 (two bytes at most: Python's codec spells rare syllables as 8-byte jamo sequences)."""
     try:
-        ch.encode("euc_kr")
+        return len(ch.encode("euc_kr")) <= 2
     except UnicodeEncodeError:
         return False
-    return True

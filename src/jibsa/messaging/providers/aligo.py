@@ -59,7 +59,7 @@ def classify_result_code(code: int, message: str) -> SendResult | None:
     if code in PERMANENT_CODES:
         return SendResult.permanent(label, message or PERMANENT_CODES[code])
     # Undocumented codes: 5xx-style ones are server trouble, the rest are refusals of this message.
-    if code <= -500 or -100 < code < 0:
+    if -600 < code <= -500 or -100 < code < 0:
         return SendResult.transient(label, message)
     return SendResult.permanent(label, message)
 
