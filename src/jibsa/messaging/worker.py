@@ -27,11 +27,11 @@ import re
 import secrets
 import socket
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, delete, or_, select, update
+from sqlalchemy import and_, bindparam, delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -149,6 +149,10 @@ class Worker:
         self.storage = storage or LocalStorage(settings.upload_dir)
         self.shutdown_grace = shutdown_grace_seconds
         self.concurrency = settings.sms_worker_concurrency
+        # Claim ahead of the senders: fewer, larger claim and record transactions (each database round trip
+        # costs far more than the rows in it). The leases of waiting rows are far longer than the wait.
+        self.batch = max(2 * self.concurrency, 20)
+        self._slots = asyncio.Semaphore(self.concurrency)
         self.lease = timedelta(seconds=settings.sms_lease_seconds)
         self.limiter = RateLimiter(settings.sms_rate_per_second)
         self.sender = re.sub(r"\D", "", settings.sms_sender)
@@ -162,6 +166,18 @@ class Worker:
         self._records: asyncio.Queue[_Decision] = asyncio.Queue()
         self._last_runs: dict[str, datetime] = {}
         self.last_beat: datetime | None = None
+        self._write_lock = asyncio.Lock() if db.is_sqlite else None
+
+    @contextlib.asynccontextmanager
+    async def _write(self) -> AsyncIterator[AsyncSession]:
+        """A write transaction. On SQLite this process's writers queue here, in the event loop: otherwise they
+        would queue in SQLite's busy handler, which sleeps in steps of up to 100 ms and wrecks throughput."""
+        if self._write_lock is None:
+            async with self.db.transaction() as session:
+                yield session
+            return
+        async with self._write_lock, self.db.transaction() as session:
+            yield session
 
     # ---------------------------------------------------------------- claiming
 
@@ -181,7 +197,7 @@ class Worker:
         query = select(SmsMessage).where(due).order_by(SmsMessage.next_attempt_at, SmsMessage.id).limit(limit)
         if not self.db.is_sqlite:
             query = query.with_for_update(skip_locked=True)
-        async with self.db.transaction() as session:
+        async with self._write() as session:
             rows = (await session.scalars(query)).all()
             if not rows:
                 return []
@@ -271,7 +287,7 @@ class Worker:
 
     async def _store_group(self, message_id: int, group_id: str) -> bool:
         """Commit the provider's group id before anything is sent through it (fenced on our claim)."""
-        async with self.db.transaction() as session:
+        async with self._write() as session:
             result = await session.execute(
                 update(SmsMessage)
                 .where(self._ours(message_id))
@@ -289,7 +305,8 @@ class Worker:
 
     async def _process(self, claimed: Claimed) -> None:
         try:
-            decision = await self.deliver(claimed)
+            async with self._slots:
+                decision = await self.deliver(claimed)
         except asyncio.CancelledError:
             raise
         except Exception as exc:
@@ -317,14 +334,32 @@ class Worker:
                     self._records.task_done()
 
     async def record(self, decisions: Sequence[_Decision]) -> None:
-        """Write outcomes in one transaction; rows this worker no longer holds are left alone."""
+        """Write outcomes in one transaction (one UPDATE for the batch); rows this worker no longer holds are left
+        alone: another worker reclaimed them and will settle them itself."""
+        if not decisions:
+            return
         now = self.clock()
         counts = {"sent": 0, "failed": 0, "retried": 0}
-        async with self.db.transaction() as session:
+        async with self._write() as session:
+            held_query = select(SmsMessage.id).where(
+                SmsMessage.id.in_([d.claimed.message.id for d in decisions]),
+                SmsMessage.claimed_by == self.id,
+                SmsMessage.status == MessageStatus.SENDING,
+            )
+            if not self.db.is_sqlite:
+                held_query = held_query.with_for_update()
+            held = set((await session.scalars(held_query)).all())
+            rows = []
             for decision in decisions:
-                outcome = await self._apply(session, decision, now)
-                if outcome:
-                    counts[outcome] += 1
+                message_id = decision.claimed.message.id
+                if message_id not in held:
+                    logger.warning("SMS #%s: lease lost before recording %s", message_id, decision.result.outcome.value)
+                    continue
+                outcome, values = self._outcome(decision, now)
+                counts[outcome] += 1
+                rows.append({"v_id": message_id, **{f"v_{name}": value for name, value in values.items()}})
+            if rows:
+                await session.execute(_RECORD_STATEMENT, rows)
         provider = self.provider.name
         metrics.SMS_SENT.labels(provider).inc(counts["sent"])
         metrics.SMS_FAILED.labels(provider).inc(counts["failed"])
@@ -332,58 +367,42 @@ class Worker:
         self.stats.sent += counts["sent"]
         self.stats.failed += counts["failed"]
         self.stats.retried += counts["retried"]
-        self.stats.resolved += sum(1 for d in decisions if d.resolved)
+        self.stats.resolved += sum(1 for d in decisions if d.resolved and d.claimed.message.id in held)
 
-    async def _apply(self, session: AsyncSession, decision: _Decision, now: datetime) -> str | None:
+    def _outcome(self, decision: _Decision, now: datetime) -> tuple[str, dict[str, object]]:
+        """The row's new state after ``decision`` (every column of ``_RECORD_COLUMNS``)."""
         result, claimed = decision.result, decision.claimed
         attempts = claimed.attempts + 1
         detail = f"{result.code}: {result.detail}" if result.detail else result.code
+        group_id = None if result.code == GROUP_MISSING else (result.group_id or claimed.message.group_id)
         values: dict[str, object] = {
             "attempts": attempts,
-            "lease_until": None,
-            "claimed_by": None,
             "provider": self.provider.name,
             "result_code": result.code,
             "result_message": (detail or "")[:500] or None,
+            "provider_group_id": group_id,
+            "provider_message_id": None,
+            "sent_at": None,
+            "next_attempt_at": now,
         }
-        if result.group_id:
-            values["provider_group_id"] = result.group_id
-        if result.code == GROUP_MISSING:
-            values["provider_group_id"] = None
         if result.outcome is Outcome.ACCEPTED:
             values.update(status=MessageStatus.SENT, sent_at=now, provider_message_id=result.message_id)
-            outcome = "sent"
-        elif result.outcome is Outcome.PERMANENT:
+            return "sent", values
+        if result.outcome is Outcome.AMBIGUOUS:
+            values["result_code"] = UNRESOLVED  # the next attempt asks the gateway first
+        if result.outcome is Outcome.PERMANENT or attempts >= self.settings.sms_max_attempts:
             values["status"] = MessageStatus.FAILED
-            outcome = "failed"
-        else:
-            if result.outcome is Outcome.AMBIGUOUS:
-                values["result_code"] = UNRESOLVED  # the next attempt asks the gateway first
-            if attempts >= self.settings.sms_max_attempts:
-                values["status"] = MessageStatus.FAILED
-                outcome = "failed"
-            else:
-                delay = backoff_delay(
-                    attempts,
-                    base=self.settings.sms_backoff_base_seconds,
-                    cap=self.settings.sms_backoff_max_seconds,
-                    jitter=self.rng.random(),
-                )
-                delay = max(delay, result.retry_after or 0.0)
-                values.update(status=MessageStatus.QUEUED, next_attempt_at=now + timedelta(seconds=delay))
-                outcome = "retried"
-        written = await session.execute(
-            update(SmsMessage)
-            .where(self._ours(claimed.message.id))
-            .values(**values)
-            .execution_options(synchronize_session=False)
+            logger.warning("SMS #%s failed after %d attempt(s): %s", claimed.message.id, attempts, detail)
+            return "failed", values
+        delay = backoff_delay(
+            attempts,
+            base=self.settings.sms_backoff_base_seconds,
+            cap=self.settings.sms_backoff_max_seconds,
+            jitter=self.rng.random(),
         )
-        if _rowcount(written) != 1:
-            logger.warning("SMS #%s: lease lost before recording %s", claimed.message.id, result.outcome.value)
-            return None
-        if outcome == "failed":
-            logger.warning("SMS #%s failed: %s", claimed.message.id, detail)
-        return outcome
+        delay = max(delay, result.retry_after or 0.0)
+        values.update(status=MessageStatus.QUEUED, next_attempt_at=now + timedelta(seconds=delay))
+        return "retried", values
 
     async def release_unsent(self) -> None:
         """Give back claimed rows that never reached the gateway (shutdown), so nobody has to wait for a lease."""
@@ -391,7 +410,7 @@ class Worker:
         self._unsent.clear()
         if not ids:
             return
-        async with self.db.transaction() as session:
+        async with self._write() as session:
             await session.execute(
                 update(SmsMessage)
                 .where(
@@ -409,7 +428,7 @@ class Worker:
         """Beat (and on SQLite, hold or wait for the claimer role); prune long-dead workers' rows."""
         now = self.clock()
         stale = now - timedelta(seconds=max(30.0, 4 * self.settings.worker_heartbeat_seconds))
-        async with self.db.transaction() as session:
+        async with self._write() as session:
             if self.single_claimer:
                 other = await session.scalar(
                     select(WorkerHeartbeat.worker_id).where(
@@ -448,7 +467,7 @@ class Worker:
                 continue
             self._last_runs[task.name] = now
             try:
-                async with self.db.transaction() as session:
+                async with self._write() as session:
                     await task.fn(session, now)
             except Exception:
                 logger.exception("periodic task %s failed", task.name)
@@ -507,9 +526,9 @@ class Worker:
         logger.info("SMS worker %s started (provider %s)", self.id, self.provider.name)
         try:
             while not stop.is_set():
-                free = self.concurrency - len(self._tasks)
+                free = self.batch - len(self._tasks)
                 claimed: list[Claimed] = []
-                if free >= max(1, self.concurrency // 2) or not self._tasks:
+                if free >= self.batch // 2 or not self._tasks:
                     claimed = await self.claim(free)
                 for item in claimed:
                     task = asyncio.create_task(self._process(item))
@@ -561,11 +580,35 @@ class Worker:
         with contextlib.suppress(Exception):
             await self.release_unsent()
         with contextlib.suppress(Exception):
-            async with self.db.transaction() as session:
+            async with self._write() as session:
                 await session.execute(delete(WorkerHeartbeat).where(WorkerHeartbeat.worker_id == self.id))
         if self._owns_provider:
             await self.provider.aclose()
         logger.info("SMS worker %s stopped", self.id)
+
+
+_RECORD_COLUMNS = (
+    "status",
+    "attempts",
+    "provider",
+    "result_code",
+    "result_message",
+    "provider_group_id",
+    "provider_message_id",
+    "sent_at",
+    "next_attempt_at",
+)
+_table = SmsMessage.__table__
+# One statement for a whole batch of outcomes (executemany); the ``held`` check before it is the fence.
+_RECORD_STATEMENT = (
+    _table.update()  # type: ignore[attr-defined]
+    .where(_table.c.id == bindparam("v_id"))
+    .values(
+        lease_until=None,
+        claimed_by=None,
+        **{name: bindparam(f"v_{name}", type_=_table.c[name].type) for name in _RECORD_COLUMNS},
+    )
+)
 
 
 def _not_sent(outcome: Outcome) -> Outcome:
