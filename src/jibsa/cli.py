@@ -47,9 +47,11 @@ def serve(
 
 
 async def _run_worker(concurrency: int | None) -> None:
+    from jibsa.core.middleware import configure_logging
     from jibsa.messaging.worker import Worker
 
     settings = get_settings()
+    configure_logging(settings.log_level)
     if concurrency is not None:
         settings = settings.model_copy(update={"sms_worker_concurrency": concurrency})
     db = Database(settings.resolved_database_url, settings)

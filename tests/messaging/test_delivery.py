@@ -10,6 +10,7 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+from sqlalchemy import update
 
 from jibsa.core.config import Settings
 from jibsa.core.db import Database
@@ -17,7 +18,7 @@ from jibsa.core.korean import now_utc
 from jibsa.files.storage import LocalStorage
 from jibsa.messaging.providers import ConsoleProvider, get_provider
 from jibsa.messaging.worker import UNRESOLVED, Worker
-from jibsa.models import MessageStatus, MessageType
+from jibsa.models import MessageStatus, MessageType, SmsMessage
 from tests.messaging.conftest import Gateway, aligo_gateway, faults, solapi_gateway
 from tests.messaging.factories import outbox_rows, queue_messages, stored_jpeg
 from tests.messaging.fakes.aligo import FakeAligo
@@ -74,6 +75,21 @@ class TestExactlyOnce:
         rows = await outbox_rows(db, ids)
         assert {row.provider_group_id for row in rows} == set(gw.fake.groups)
         assert all(gw.fake.groups[row.provider_group_id or ""].status == "COMPLETE" for row in rows)
+
+    async def test_solapi_starts_a_new_group_when_the_stored_one_is_gone(
+        self, db: Database, worker_settings: Settings
+    ) -> None:
+        ids = await queue_messages(db, 1)
+        async with db.transaction() as session:
+            await session.execute(
+                update(SmsMessage).where(SmsMessage.id == ids[0]).values(provider_group_id="G4VGONE", attempts=1)
+            )
+        async with solapi_gateway(worker_settings, FakeSolapi()) as gw:
+            await Worker(db, gw.settings).run_until_empty(timeout=30)
+        [row] = await outbox_rows(db, ids)
+        assert (row.status, row.attempts) == (MessageStatus.SENT, 2)
+        assert row.provider_group_id in gw.fake.groups
+        assert_each_sent_once(gw.fake, [row.text])
 
 
 class TestCrashAndRestart:

@@ -249,6 +249,8 @@ class Worker:
         if claimed.needs_resolution:
             self._unsent.discard(message.id)
             settled = await self.provider.resolve(message)
+            if settled is not None and settled.code == GROUP_MISSING:
+                settled, message = None, replace(message, group_id=None)  # nothing went out through it
             if settled is not None:
                 if settled.outcome in (Outcome.ACCEPTED, Outcome.PERMANENT):
                     return _Decision(claimed, settled, resolved=True)
@@ -529,7 +531,12 @@ class Worker:
                 free = self.batch - len(self._tasks)
                 claimed: list[Claimed] = []
                 if free >= self.batch // 2 or not self._tasks:
-                    claimed = await self.claim(free)
+                    try:
+                        claimed = await self.claim(free)
+                    except Exception:  # database unreachable, lock timeout...: keep the worker alive
+                        logger.exception("could not claim SMS; retrying shortly")
+                        await asyncio.sleep(min(5.0, self.settings.sms_poll_seconds * 10))
+                        continue
                 for item in claimed:
                     task = asyncio.create_task(self._process(item))
                     self._tasks.add(task)
@@ -539,8 +546,9 @@ class Worker:
                     continue
                 if drain and not self._tasks:
                     await self._records.join()
-                    if not await self._pending():
-                        return
+                    with contextlib.suppress(Exception):
+                        if not await self._pending():
+                            return
                 await self._idle(stop)
         finally:
             await self._shutdown(background)

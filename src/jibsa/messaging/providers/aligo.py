@@ -13,7 +13,6 @@ import httpx
 from jibsa.core.config import Settings
 from jibsa.core.korean import now_utc, today_kst
 from jibsa.messaging.providers.base import (
-    Outcome,
     OutgoingMessage,
     Provider,
     SendResult,
@@ -190,6 +189,3 @@ def _http_failure(response: httpx.Response) -> SendResult | None:
     if response.status_code >= 400:
         return SendResult.permanent(f"http_{response.status_code}", response.text[:200])
     return None
-
-
-__all__ = ["AligoProvider", "Outcome", "classify_result_code"]

@@ -163,7 +163,8 @@ class SolapiProvider(Provider):
         if isinstance(group, SendResult):
             return SendResult.transient("resolve_failed", group.detail or "")
         if group.status_code == 404:
-            return None
+            # Gone (or never created): nothing was sent through it; the next attempt starts a new group.
+            return SendResult.transient(GROUP_MISSING, "그룹이 없습니다")
         failure = _http_failure(group)
         if failure is not None:
             return SendResult.transient("resolve_failed", failure.detail or "")
@@ -176,7 +177,8 @@ class SolapiProvider(Provider):
             return SendResult.transient("resolve_failed", failure.detail or "")
         found = _find(listing.json().get("messageList") or {}, message)
         if found is None:
-            return None
+            # Never added. A pending group can still take it; any other group cannot: start a new one.
+            return None if status == "PENDING" else SendResult.transient(GROUP_MISSING, f"그룹 상태 {status}")
         message_id = str(found.get("messageId") or found.get("_id") or "") or None
         status_code = str(found.get("statusCode") or "")
         if status_code.startswith("1"):  # refused when added: never sent
