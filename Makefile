@@ -9,7 +9,7 @@ export JIBSA_DATA_DIR ?= $(CURDIR)/var
 
 FRONTEND := $(wildcard frontend/package.json)
 
-.PHONY: install run test lint typecheck test-backend test-backend-sqlite test-backend-postgres test-frontend test-e2e frontend-build clean
+.PHONY: install run test lint typecheck check-client test-backend test-backend-sqlite test-backend-postgres test-frontend test-e2e frontend-build clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,8 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 frontend/node_modules/.installed: frontend/package.json $(wildcard frontend/package-lock.json)
-	cd frontend && npm ci --no-audit --no-fund --loglevel=error
+	# `npm ci` refuses this lock: vite lists a Windows-only optional package the registry does not resolve.
+	cd frontend && npm install --no-audit --no-fund --loglevel=error
 	touch $@
 
 install: $(VENV)/.installed $(if $(FRONTEND),frontend/node_modules/.installed)
@@ -57,7 +58,16 @@ test-backend: test-backend-sqlite test-backend-postgres
 
 test-frontend: install
 ifneq ($(FRONTEND),)
-	cd frontend && npm test
+	cd frontend && npm run lint && npm run typecheck && npm test
+endif
+
+# The web app's API client is generated from the OpenAPI document: fail when either is stale.
+check-client: install
+ifneq ($(FRONTEND),)
+	cd frontend && npm run --silent export:openapi && npm run --silent generate:client >/dev/null
+	@git diff --quiet -- frontend/openapi.json frontend/src/client || { \
+		git --no-pager diff --stat -- frontend/openapi.json frontend/src/client; \
+		echo "The generated API client is stale: run 'make check-client' and commit the result." >&2; exit 1; }
 endif
 
 test-e2e: install frontend-build
@@ -74,7 +84,7 @@ ifneq ($(wildcard frontend/e2e),)
 	fi
 endif
 
-test: lint typecheck test-backend test-frontend test-e2e
+test: lint typecheck check-client test-backend test-frontend test-e2e
 
 clean:
 	rm -rf $(VENV) frontend/node_modules frontend/dist .mypy_cache .ruff_cache

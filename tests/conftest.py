@@ -14,7 +14,7 @@ import asyncpg
 import httpx
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import delete
+from sqlalchemy import delete, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
@@ -35,6 +35,25 @@ REFERENCE_TABLES = {
     "sms_template",
     "company_profile",
 }
+
+# Protected by triggers against UPDATE/DELETE (migration 0003a): emptied around them after committing tests.
+APPEND_ONLY_TABLES = {"audit_log"}
+
+
+async def _empty_append_only(session: AsyncSession, table: str) -> None:
+    if session.get_bind().dialect.name == "postgresql":
+        await session.execute(text(f"TRUNCATE {table}"))  # row triggers do not fire on TRUNCATE
+        return
+    triggers = (
+        await session.execute(
+            text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = :t"), {"t": table}
+        )
+    ).all()
+    for name, _ in triggers:
+        await session.execute(text(f'DROP TRIGGER "{name}"'))
+    await session.execute(text(f"DELETE FROM {table}"))
+    for _, sql in triggers:
+        await session.execute(text(sql))
 
 
 def _worker_id() -> str:
@@ -138,7 +157,9 @@ async def db(request: pytest.FixtureRequest, database: Database) -> AsyncIterato
         yield database
         async with database.transaction() as session:
             for table in reversed(Base.metadata.sorted_tables):
-                if table.name not in REFERENCE_TABLES:
+                if table.name in APPEND_ONLY_TABLES:
+                    await _empty_append_only(session, table.name)
+                elif table.name not in REFERENCE_TABLES:
                     await session.execute(delete(table))
         return
     async with database.engine.connect() as connection:
@@ -158,7 +179,7 @@ async def session(db: Database) -> AsyncIterator[AsyncSession]:
 
 @pytest.fixture(scope="session")
 def app(settings: Settings, database: Database) -> FastAPI:
-    return create_app(settings, database=database)
+    return create_app(settings, database=database, frontend_dist=None)
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""``jibsa``: serve, worker, migrate, create-admin, seed-demo."""
+"""``jibsa``: serve, worker, migrate, create-admin, seed-demo, backup, restore."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import asyncio
 import os
 import secrets
 import signal
+from collections.abc import Callable
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -171,6 +173,65 @@ def seed_demo(
         console.print("이미 데이터가 있어 데모 데이터를 넣지 않았습니다.")
         return
     console.print(f"[green]데모 데이터:[/green] 협력사 {counts['partners']}곳, 신청 {counts['applications']}건")
+
+
+def _table_progress(label: str) -> Callable[[str, int], None]:
+    def report(table: str, count: int) -> None:
+        console.print(f"  {label} {table}: {count}")
+
+    return report
+
+
+@app.command()
+def backup(directory: Annotated[Path, typer.Argument(help="empty or new directory")]) -> None:
+    """Copy the database (as stored, PII still encrypted) and the uploads into DIRECTORY."""
+    from jibsa.backup import backup as run_backup
+
+    settings = get_settings()
+
+    async def go() -> dict[str, int]:
+        db = Database(settings.resolved_database_url, settings)
+        try:
+            return await run_backup(db, settings.upload_dir, directory, _table_progress("저장"))
+        finally:
+            await db.dispose()
+
+    try:
+        counts = asyncio.run(go())
+    except FileExistsError as exc:
+        console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(1) from exc
+    console.print(f"[green]백업 완료:[/green] {directory} ({sum(counts.values())}행)")
+    console.print("암호화 키(JIBSA_SECRET_KEY 또는 secret.key)는 백업에 들어 있지 않습니다. 따로 보관하세요.")
+
+
+@app.command()
+def restore(
+    directory: Annotated[Path, typer.Argument(help="a directory written by `jibsa backup`")],
+    yes: Annotated[bool, typer.Option("--yes", help="do not ask for confirmation")] = False,
+) -> None:
+    """Load a backup into a new (empty) database and its uploads directory."""
+    from jibsa.backup import restore as run_restore
+
+    settings = get_settings()
+    if not yes and not typer.confirm(
+        "백업을 빈 데이터베이스에 복원합니다. 업로드 폴더는 백업 내용으로 바뀝니다. 계속할까요?"
+    ):
+        raise typer.Exit(1)
+
+    async def go() -> dict[str, int]:
+        db = Database(settings.resolved_database_url, settings)
+        try:
+            return await run_restore(db, settings.upload_dir, directory, _table_progress("복원"))
+        finally:
+            await db.dispose()
+
+    try:
+        counts = asyncio.run(go())
+    except (ValueError, FileNotFoundError) as exc:
+        console.print(f"[red]복원할 수 없습니다:[/red] {exc}")
+        raise typer.Exit(1) from exc
+    console.print(f"[green]복원 완료:[/green] {sum(counts.values())}행")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -23,6 +23,20 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class ApplicationSubmitted(Event):
+    """``application.submitted``: a public service request was created."""
+
+    application_id: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PartnerRegistered(Event):
+    """``partner.registered``: a public partner registration was created."""
+
+    partner_id: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ApplicationStatusChanged(Event):
     """``application.status_changed``: any transition, admin-made or derived from assignments."""
 

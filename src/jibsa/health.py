@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from jibsa import __version__
 from jibsa.core import metrics
-from jibsa.core.db import Database
+from jibsa.core.db import READ_ONLY, Database
 from jibsa.core.korean import now_utc
 from jibsa.migrate import current_revision, head_revision
 from jibsa.models import MessageStatus, SmsMessage, WorkerHeartbeat
@@ -33,7 +33,7 @@ async def ready(request: Request) -> JSONResponse:
     checks: dict[str, object] = {}
     healthy = True
     try:
-        async with db.engine.connect() as connection:
+        async with db.engine.execution_options(**{READ_ONLY: True}).connect() as connection:
             revision = await current_revision(connection)
             beat = await connection.scalar(select(func.max(WorkerHeartbeat.beat_at)))
         checks["database"] = "ok"
@@ -59,7 +59,7 @@ async def prometheus_metrics(request: Request) -> Response:
                 .where(SmsMessage.status.in_([MessageStatus.QUEUED, MessageStatus.SENDING]))
                 .group_by(SmsMessage.status)
             )
-            depth = dict(rows.tuples().all())
+            depth: dict[str, int] = dict(rows.all())
         for status in (MessageStatus.QUEUED, MessageStatus.SENDING):
             metrics.OUTBOX_DEPTH.labels(status.value).set(depth.get(status, 0))
     except Exception:  # metrics must render even when the database is down

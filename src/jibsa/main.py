@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import importlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -17,27 +18,54 @@ from pydantic.json_schema import models_json_schema
 from jibsa import __version__
 from jibsa.core.config import Settings, get_settings
 from jibsa.core.db import Database
-from jibsa.core.errors import install_error_handlers
+from jibsa.core.errors import ERROR_RESPONSES, install_error_handlers
 from jibsa.core.forms import EXTRA_OPENAPI_MODELS
 from jibsa.core.http_cache import ResponseCache
 from jibsa.core.middleware import RequestContextMiddleware, configure_logging
 from jibsa.core.ratelimit import RateLimiter
 from jibsa.files.storage import LocalStorage
 from jibsa.health import router as health_router
+from jibsa.messaging.periodic import TASK_MODULES
 
 API_PREFIX = "/api/v1"
 FRONTEND_DIST = Path(__file__).resolve().parents[2] / "frontend" / "dist"
 
 
 def _api_router() -> APIRouter:
+    from jibsa.admins.router import admins_router, auth_router
+    from jibsa.admins.router import settings_router as profile_router
+    from jibsa.applications.admin_router import router as applications_admin
     from jibsa.applications.router import public_router as applications_public
+    from jibsa.assignments.router import router as assignments_admin
+    from jibsa.audit.router import router as audit_router
     from jibsa.catalog.router import router as catalog_router
+    from jibsa.dashboard.router import router as dashboard_router
+    from jibsa.files.admin_router import router as files_admin
+    from jibsa.messaging.router import sms_router, templates_router
+    from jibsa.partners.admin_router import router as partners_admin
     from jibsa.partners.router import public_router as partners_public
+    from jibsa.schedule.router import router as schedule_router
+    from jibsa.settings.router import public_router as company_public
+    from jibsa.settings.router import router as company_router
 
-    api = APIRouter(prefix=API_PREFIX)
+    api = APIRouter(prefix=API_PREFIX, responses=ERROR_RESPONSES)
     api.include_router(catalog_router)
     api.include_router(applications_public)
     api.include_router(partners_public)
+    api.include_router(auth_router)
+    api.include_router(profile_router)
+    api.include_router(admins_router)
+    api.include_router(audit_router)
+    api.include_router(partners_admin)
+    api.include_router(schedule_router)
+    api.include_router(dashboard_router)
+    api.include_router(company_router)
+    api.include_router(company_public)
+    api.include_router(applications_admin)
+    api.include_router(assignments_admin)
+    api.include_router(files_admin)
+    api.include_router(templates_router)
+    api.include_router(sms_router)
     return api
 
 
@@ -78,8 +106,17 @@ def _mount_frontend(app: FastAPI, dist: Path) -> None:
         return FileResponse(index, headers={"Cache-Control": "no-cache"})
 
 
-def create_app(settings: Settings | None = None, *, database: Database | None = None) -> FastAPI:
+def _register_messaging() -> None:
+    """Import the modules that subscribe to domain events and register periodic tasks."""
+    for module in TASK_MODULES:
+        importlib.import_module(module)
+
+
+def create_app(
+    settings: Settings | None = None, *, database: Database | None = None, frontend_dist: Path | None = FRONTEND_DIST
+) -> FastAPI:
     settings = settings or get_settings()
+    _register_messaging()
     configure_logging(settings.log_level)
 
     @asynccontextmanager
@@ -117,6 +154,6 @@ def create_app(settings: Settings | None = None, *, database: Database | None = 
     app.include_router(health_router)
     app.include_router(_api_router())
     _install_openapi(app)
-    if FRONTEND_DIST.is_dir():
-        _mount_frontend(app, FRONTEND_DIST)
+    if frontend_dist is not None and frontend_dist.is_dir():
+        _mount_frontend(app, frontend_dist)
     return app

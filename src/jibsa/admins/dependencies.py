@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -10,6 +12,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from jibsa.admins.security import decode_access_token
 from jibsa.core.db import SessionDep
 from jibsa.core.errors import Forbidden, Unauthorized
+from jibsa.core.korean import now_utc
 from jibsa.models import Admin, AdminRole
 
 bearer = HTTPBearer(auto_error=False, description="관리자 액세스 토큰 (15분)")
@@ -34,6 +37,7 @@ async def get_current_admin(
 
 
 async def require_super_admin(admin: Annotated[Admin, Depends(get_current_admin)]) -> Admin:
+    """The current admin, if a super admin (403 ``super_admin_required`` otherwise)."""
     if admin.role != AdminRole.SUPER_ADMIN:
         raise Forbidden("최고관리자만 할 수 있는 작업입니다.", code="super_admin_required")
     return admin
@@ -41,3 +45,11 @@ async def require_super_admin(admin: Annotated[Admin, Depends(get_current_admin)
 
 CurrentAdmin = Annotated[Admin, Depends(get_current_admin)]
 SuperAdmin = Annotated[Admin, Depends(require_super_admin)]
+
+
+def get_clock() -> Callable[[], datetime]:
+    """The time source of login lockout and token lifetimes (tests override it instead of sleeping)."""
+    return now_utc
+
+
+ClockDep = Annotated[Callable[[], datetime], Depends(get_clock)]

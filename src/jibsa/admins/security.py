@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
+import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
 
 import jwt
-from argon2 import PasswordHasher
+from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from jibsa.core.config import Environment, get_settings
 from jibsa.core.crypto import get_keyring
 from jibsa.core.korean import now_utc
 
@@ -22,6 +25,12 @@ JWT_ISSUER = "jibsa"
 
 @lru_cache(maxsize=1)
 def password_hasher() -> PasswordHasher:
+    """argon2id with the library's RFC 9106 defaults; the test suite uses the cheapest parameters.
+
+    Changing the parameters is safe: hashes made with others still verify and are upgraded at the next login.
+    """
+    if get_settings().env is Environment.TEST:
+        return PasswordHasher.from_parameters(profiles.CHEAPEST)
     return PasswordHasher()
 
 
@@ -36,8 +45,36 @@ def verify_password(password_hash: str, password: str) -> bool:
         return False
 
 
+async def hash_password_async(password: str) -> str:
+    """``hash_password`` off the event loop (a production hash takes most of a second of CPU)."""
+    return await asyncio.to_thread(hash_password, password)
+
+
+async def verify_password_async(password_hash: str, password: str) -> bool:
+    return await asyncio.to_thread(verify_password, password_hash, password)
+
+
 def needs_rehash(password_hash: str) -> bool:
     return password_hasher().check_needs_rehash(password_hash)
+
+
+@lru_cache(maxsize=1)
+def _dummy_hash() -> str:
+    return hash_password(secrets.token_urlsafe(16))
+
+
+async def burn_password_check(password: str) -> None:
+    """Spend the time of a real verification, so an unknown email answers as slowly as a wrong password."""
+    await asyncio.to_thread(lambda: verify_password(_dummy_hash(), password))
+
+
+def new_refresh_token() -> str:
+    """An opaque refresh token: random, never a JWT, so it can never pass as an access token."""
+    return secrets.token_urlsafe(32)
+
+
+def new_token_family() -> str:
+    return secrets.token_hex(16)
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,3 +28,41 @@ class TooManyPhotos(AppError):
     status_code = 422
     code = "too_many_photos"
     message = "사진은 최대 10장까지 올릴 수 있습니다."
+
+
+class InvalidTransition(AppError):
+    status_code = 409
+    code = "invalid_transition"
+    message = "현재 상태에서는 그 상태로 바꿀 수 없습니다."
+
+
+class ReasonRequired(AppError):
+    status_code = 422
+    code = "reason_required"
+    message = "사유를 입력해 주세요."
+
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message, details=[{"field": "reason", "message": message or self.message}])
+
+
+class VersionRequired(AppError):
+    status_code = 428
+    code = "version_required"
+    message = "수정하려면 version(또는 If-Match 헤더)이 필요합니다."
+
+
+class ApplicationClosed(AppError):
+    status_code = 409
+    code = "application_closed"
+    message = "완료되었거나 취소된 신청은 배정을 바꿀 수 없습니다."
+
+
+class NoteNotFound(NotFound):
+    code = "note_not_found"
+    message = "메모를 찾을 수 없습니다."
+
+
+class NoteNotOwner(AppError):
+    status_code = 403
+    code = "note_not_owner"
+    message = "본인이 작성한 메모만 삭제할 수 있습니다."

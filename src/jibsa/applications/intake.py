@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from jibsa import events
 from jibsa.applications.exceptions import ServiceNotAvailable, UnknownDistrict, UnknownService
 from jibsa.applications.numbering import format_number, next_sequence
 from jibsa.applications.schemas import ApplicationCreate, ApplicationSubmitted, DuplicateInfo
@@ -18,6 +19,7 @@ from jibsa.core.crypto import blind_index, normalise_name
 from jibsa.core.db import dialect_name
 from jibsa.core.forms import Upload
 from jibsa.core.korean import format_phone, now_utc, today_kst
+from jibsa.events import publish
 from jibsa.files.service import save_image
 from jibsa.files.storage import Storage
 from jibsa.messaging.outbox import notify_admins
@@ -181,6 +183,7 @@ async def submit_application(
         variables=variables,
         reference=("application", application.id),
     )
+    await publish(session, events.ApplicationSubmitted(application_id=application.id, send_sms=True))
     return ApplicationSubmitted(
         application_number=application.number,
         message=SUBMITTED_MESSAGE,

@@ -68,3 +68,30 @@ async def record(
     )
     session.add(entry)
     return entry
+
+
+async def record_view(
+    session: AsyncSession,
+    *,
+    entity_type: str,
+    entity_id: int,
+    admin: Admin,
+    request: Request | None = None,
+    summary: str | None = None,
+    fields: list[str] | None = None,
+) -> AuditLog:
+    """Record that an admin opened a screen showing personal data in full (action ``view``).
+
+    Call it from the detail route, in the request's unit of work: ``await record_view(session,
+    entity_type="application", entity_id=app.id, admin=admin, request=request, fields=["customer_phone"])``.
+    """
+    return await record(
+        session,
+        action="view",
+        entity_type=entity_type,
+        entity_id=entity_id,
+        summary=summary or "개인정보 상세 조회",
+        admin=admin,
+        after={"fields": fields} if fields else None,
+        request=request,
+    )

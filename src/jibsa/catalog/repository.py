@@ -35,7 +35,7 @@ async def get_services_by_codes(session: AsyncSession, codes: Sequence[str]) -> 
 
 async def service_names(session: AsyncSession) -> dict[str, str]:
     rows = await session.execute(select(ServiceType.code, ServiceType.name))
-    return dict(rows.tuples().all())
+    return dict(rows.all())
 
 
 async def list_provinces(session: AsyncSession, *, with_districts: bool = False) -> Sequence[Province]:

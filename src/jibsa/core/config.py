@@ -59,6 +59,8 @@ class Settings(BaseSettings):
     solapi_key: str = Field(default="", repr=False)
     solapi_secret: str = Field(default="", repr=False)
     solapi_url: str = "https://api.solapi.com"
+    # Free opt-out number printed at the end of advertising messages (무료수신거부 080-...); company phone if unset.
+    sms_opt_out_number: str = ""
     sms_http_timeout_seconds: float = 10.0
 
     # Outbox worker (``jibsa worker``; ``jibsa serve`` runs one in-process unless ``--no-worker``)

@@ -8,9 +8,29 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 logger = logging.getLogger("jibsa.errors")
+
+
+class ErrorDetail(BaseModel):
+    field: str
+    message: str
+
+
+class ErrorBody(BaseModel):
+    """Every 4xx/5xx answer: a machine-readable ``code``, a Korean ``message`` and optional ``details``."""
+
+    code: str
+    message: str
+    details: list[ErrorDetail] | dict[str, Any] | None = None
+
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    422: {"model": ErrorBody, "description": "입력값 오류 (details: 항목별 메시지)"},
+    "4XX": {"model": ErrorBody, "description": "요청 오류"},
+}
 
 
 class AppError(Exception):

@@ -143,8 +143,9 @@ def openapi_submission_body(model: type[BaseModel], files: dict[str, int]) -> di
         "requestBody": {
             "required": True,
             "content": {
-                "application/json": {"schema": {"$ref": f"#/components/schemas/{model.__name__}"}},
+                # Multipart first: it is what browsers send (photos); JSON is the convenience alternative.
                 "multipart/form-data": {"schema": form},
+                "application/json": {"schema": {"$ref": f"#/components/schemas/{model.__name__}"}},
             },
         }
     }

@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from jibsa.core.crypto import blind_index
-from jibsa.core.korean import now_utc
+from jibsa.core.korean import format_phone, now_utc
 from jibsa.messaging.text import message_type_for, render, with_prefix
 from jibsa.models import Admin, CompanyProfile, MessageStatus, SmsMessage, SmsTemplate, TriggerSource
 
@@ -79,6 +79,11 @@ async def enqueue_text(
     return message
 
 
+def format_company_phone(value: str) -> str:
+    """``15516640`` → ``1551-6640``; a number stored with separators is kept as written."""
+    return format_phone(value) if value.isdigit() and len(value) >= 8 else value
+
+
 async def get_active_template(session: AsyncSession, key: str) -> SmsTemplate | None:
     return await session.scalar(select(SmsTemplate).where(SmsTemplate.key == key, SmsTemplate.is_active.is_(True)))
 
@@ -100,7 +105,7 @@ async def enqueue_template(
     if template is None:
         return None
     profile = await company_profile(session)
-    values = {"company_name": profile.name, "company_phone": profile.phone, **variables}
+    values = {"company_name": profile.name, "company_phone": format_company_phone(profile.phone), **variables}
     return await enqueue_text(
         session,
         recipient=recipient,

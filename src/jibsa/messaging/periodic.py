@@ -25,7 +25,11 @@ class PeriodicTask:
 PERIODIC_TASKS: dict[str, PeriodicTask] = {}
 
 # Modules that register periodic tasks or event handlers; the app and the worker import them at start.
-TASK_MODULES: tuple[str, ...] = ()
+TASK_MODULES: tuple[str, ...] = (
+    "jibsa.messaging.triggers",
+    "jibsa.messaging.reminders",
+    "jibsa.messaging.bulk",
+)
 
 
 def periodic(name: str, every: timedelta) -> Callable[[PeriodicFn], PeriodicFn]:

@@ -15,13 +15,13 @@ PLACEHOLDER = re.compile(r"\{([a-zA-Z_][a-zA-Z0-9_]*)\}")
 
 
 def render(template: str, variables: Mapping[str, object]) -> str:
-    """Fill ``{name}`` placeholders; drop lines left as a bare ``Label:`` and blank lines."""
+    """Fill ``{name}`` placeholders; drop lines left as a bare ``Label:`` and blank lines; trim line ends."""
 
     def value(match: re.Match[str]) -> str:
         found = variables.get(match.group(1))
         return str(found) if found not in (None, "") else ""
 
-    lines = PLACEHOLDER.sub(value, template).splitlines()
+    lines = [line.rstrip() for line in PLACEHOLDER.sub(value, template).splitlines()]
     return "\n".join(line for line in lines if line.strip() and not line.strip().endswith(":"))
 
 
@@ -41,8 +41,13 @@ def unsupported_characters(text: str) -> list[str]:
         if ch in "\n\r\t":
             continue
         try:
-            ch.encode("euc_kr")
+            encoded = ch.encode("euc_kr")
         except UnicodeEncodeError:
+            seen.setdefault(ch)
+            continue
+        if len(encoded) > 2:
+            # Python's codec spells syllables missing from KS X 1001 ('똠', '햏') as an 8-byte jamo make-up
+            # sequence that phones do not render: they are not in EUC-KR either.
             seen.setdefault(ch)
     return list(seen)
 

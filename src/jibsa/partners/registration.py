@@ -7,12 +7,14 @@ from typing import Literal
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from jibsa import events
 from jibsa.applications.exceptions import UnknownService
 from jibsa.catalog import repository as catalog
 from jibsa.core.config import Settings
 from jibsa.core.crypto import blind_index, normalise_name
 from jibsa.core.forms import Upload
 from jibsa.core.korean import format_phone, now_utc
+from jibsa.events import publish
 from jibsa.files.service import save_document
 from jibsa.files.storage import Storage
 from jibsa.messaging.outbox import notify_admins
@@ -32,7 +34,8 @@ def phone_company_index(phone: str, company_name: str) -> str:
     return blind_index("phone_company", f"{phone}|{company_key(company_name)}")
 
 
-async def _regions(session: AsyncSession, regions: list[WorkRegionIn]) -> list[PartnerRegion]:
+async def build_regions(session: AsyncSession, regions: list[WorkRegionIn]) -> list[PartnerRegion]:
+    """Region rows for the chosen provinces/districts; unknown codes or mismatched pairs are refused (422)."""
     province_codes = {r.province_code for r in regions}
     known = set((await session.scalars(select(Province.code).where(Province.code.in_(province_codes)))).all())
     districts = await catalog.get_districts(session, [c for r in regions for c in r.district_codes])
@@ -84,7 +87,7 @@ async def register_partner(
         raise UnknownService(
             details=[{"field": "service_codes", "message": f"알 수 없는 서비스: {', '.join(unknown)}"}]
         )
-    regions = await _regions(session, data.work_regions)
+    regions = await build_regions(session, data.work_regions)
 
     business_bidx = blind_index("business_number", data.business_number) if data.business_number else None
     phone_company = phone_company_index(data.contact_phone, data.company_name)
@@ -137,6 +140,7 @@ async def register_partner(
         },
         reference=("partner", partner.id),
     )
+    await publish(session, events.PartnerRegistered(partner_id=partner.id, send_sms=True))
     return PartnerRegistered(
         message=REGISTERED_MESSAGE,
         is_duplicate=duplicate_type is not None,

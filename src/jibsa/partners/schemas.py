@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated, Literal
 
 from pydantic import EmailStr, Field, field_validator, model_validator
 
-from jibsa.core.pagination import Schema
+from jibsa.core.pagination import Page, Schema
 from jibsa.core.validation import BusinessNumber, CleanText, Consent, OptionalCleanText, Phone, length
+from jibsa.models import PartnerStatus
 
 
 class WorkRegionIn(Schema):
@@ -55,3 +57,151 @@ class PartnerRegistered(Schema):
     message: str
     is_duplicate: bool
     duplicate_type: Literal["business_number", "phone_company"] | None = None
+
+
+# --- Back office -------------------------------------------------------------------------------------------------
+
+
+class ServiceRef(Schema):
+    code: str
+    name: str
+
+
+class PartnerListItem(Schema):
+    id: int
+    company_name: str
+    representative_name: str
+    contact_phone: str
+    services: list[ServiceRef]
+    status: PartnerStatus
+    status_label: str
+    created_at: datetime
+    approved_at: datetime | None
+    version: int
+
+
+class PartnerList(Page[PartnerListItem]):
+    status_counts: dict[str, int]
+    """Counts per status under the same filters, ignoring ``status`` (for the summary cards)."""
+
+
+class DistrictRef(Schema):
+    code: str
+    name: str
+
+
+class WorkRegionOut(Schema):
+    province_code: str
+    province_name: str
+    all_districts: bool
+    districts: list[DistrictRef]
+
+
+class FileRef(Schema):
+    url: str
+    content_type: str
+    size_bytes: int
+    original_name: str | None
+
+
+class PartnerDetail(Schema):
+    id: int
+    company_name: str
+    representative_name: str
+    business_number: str | None
+    contact_phone: str
+    contact_email: str | None
+    address: str
+    address_detail: str | None
+    introduction: str | None
+    experience: str | None
+    remarks: str | None
+    services: list[ServiceRef]
+    work_regions: list[WorkRegionOut]
+    business_registration: FileRef | None
+    status: PartnerStatus
+    status_label: str
+    status_reason: str | None
+    status_changed_at: datetime | None
+    allowed_transitions: list[PartnerStatus]
+    approved_by: int | None
+    approved_by_name: str | None
+    approved_at: datetime | None
+    notes_count: int
+    active_assignments: int
+    created_at: datetime
+    updated_at: datetime
+    version: int
+
+
+class PartnerUpdate(Schema):
+    """Editable fields: only those sent change; an explicit ``null`` clears an optional field.
+
+    ``version`` goes here or in ``If-Match``. Status changes go through ``/status``.
+    """
+
+    company_name: Annotated[CleanText | None, length(2, 100)] = None
+    representative_name: Annotated[CleanText | None, length(2, 50)] = None
+    business_number: BusinessNumber = None
+    contact_phone: Phone | None = None
+    contact_email: Annotated[EmailStr | None, Field(max_length=100)] = None
+    address: Annotated[CleanText | None, length(5, 200)] = None
+    address_detail: Annotated[OptionalCleanText, length(0, 200)] = None
+    introduction: Annotated[OptionalCleanText, length(0, 500)] = None
+    experience: Annotated[OptionalCleanText, length(0, 500)] = None
+    remarks: Annotated[OptionalCleanText, length(0, 500)] = None
+    service_codes: Annotated[list[Annotated[str, Field(max_length=30)]] | None, Field(min_length=1, max_length=40)] = (
+        None
+    )
+    work_regions: Annotated[list[WorkRegionIn] | None, Field(min_length=1, max_length=17)] = None
+    version: Annotated[int | None, Field(ge=1)] = None
+
+    @field_validator("contact_email", mode="before")
+    @classmethod
+    def _blank_email(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("service_codes")
+    @classmethod
+    def _unique(cls, value: list[str] | None) -> list[str] | None:
+        return list(dict.fromkeys(value)) if value is not None else None
+
+
+class PartnerStatusChange(Schema):
+    status: PartnerStatus
+    reason: Annotated[OptionalCleanText, length(0, 500)] = None
+    send_sms: bool = True
+    version: Annotated[int | None, Field(ge=1)] = None
+
+
+class SimilarPartner(Schema):
+    id: int
+    company_name: str
+    representative_name: str
+    status: PartnerStatus
+    status_label: str
+    matched_on: list[Literal["business_number", "phone"]]
+    created_at: datetime
+
+
+class SimilarPartners(Schema):
+    partner_id: int
+    company_name: str
+    similar_partners: list[SimilarPartner]
+    total: int
+
+
+class PartnerNoteCreate(Schema):
+    content: Annotated[CleanText, length(1, 2000)]
+
+
+class PartnerNoteOut(Schema):
+    id: int
+    partner_id: int
+    admin_id: int | None
+    admin_name: str
+    note_type: str
+    content: str
+    old_status: str | None
+    new_status: str | None
+    created_at: datetime

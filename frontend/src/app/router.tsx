@@ -1,0 +1,53 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+
+import { PublicLayout } from '@/components/layout/public-layout';
+import { NotFoundPage, PageSpinner, RouteErrorPage } from '@/components/layout/route-states';
+
+// Every page is its own chunk; only the public frame is in the entry bundle.
+const pending = () => import('./routes/admin/pending');
+
+const adminPending = (path: string): RouteObject => ({ path, lazy: pending });
+
+export const routes: RouteObject[] = [
+  {
+    errorElement: <RouteErrorPage />,
+    hydrateFallbackElement: <PageSpinner />,
+    children: [
+      {
+        element: <PublicLayout />,
+        children: [
+          { index: true, lazy: () => import('./routes/landing') },
+          { path: 'about', lazy: () => import('./routes/about') },
+          { path: 'faq', lazy: () => import('./routes/faq') },
+          { path: 'privacy', lazy: () => import('./routes/privacy') },
+          { path: 'terms', lazy: () => import('./routes/terms') },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+      { path: 'apply', lazy: () => import('./routes/apply') },
+      { path: 'partner', lazy: () => import('./routes/partner') },
+      { path: 'view/customer/:token', lazy: () => import('./routes/portal-pending') },
+      { path: 'view/:token', lazy: () => import('./routes/portal-pending') },
+      { path: 'admin/login', lazy: () => import('./routes/admin/login') },
+      {
+        path: 'admin',
+        lazy: () => import('./routes/admin/shell'),
+        children: [
+          { index: true, lazy: pending },
+          adminPending('applications'),
+          adminPending('applications/:id'),
+          adminPending('partners'),
+          adminPending('partners/:id'),
+          adminPending('schedule'),
+          adminPending('sms'),
+          adminPending('sms/templates'),
+          adminPending('audit'),
+          adminPending('qr-code'),
+          adminPending('settings'),
+        ],
+      },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes);

@@ -1,0 +1,3 @@
+export { ReviewRow, ReviewSection } from './review-section';
+export { useWizard } from './use-wizard';
+export { WizardLayout } from './wizard-layout';

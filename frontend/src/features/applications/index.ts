@@ -1,0 +1,2 @@
+export { ApplyWizard } from './components/apply-wizard';
+export { createApplication, useCreateApplication } from './api/create-application';

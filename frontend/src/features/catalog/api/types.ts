@@ -1,0 +1,8 @@
+export type {
+  BookingStatus,
+  DistrictOut,
+  ProvinceWithDistricts,
+  Catalog,
+  CategoryWithServices,
+  ServiceTypeOut,
+} from '@/client/types.gen';

@@ -1,0 +1,154 @@
+"""Back-office applications: list, status counts, detail, edit/status, soft delete, notes, customer history."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+
+from jibsa.admins.dependencies import CurrentAdmin, SuperAdmin
+from jibsa.applications import service
+from jibsa.applications.admin_schemas import (
+    ApplicationDetail,
+    ApplicationList,
+    ApplicationUpdate,
+    CustomerHistory,
+    NoteCreate,
+    NoteList,
+    NoteOut,
+    StatusCounts,
+)
+from jibsa.applications.repository import ListFilters, SortOrder
+from jibsa.applications.search import SearchType, parse_search
+from jibsa.applications.versioning import IfMatch, expected_version
+from jibsa.core.db import SessionDep, get_database
+from jibsa.core.errors import InvalidInput
+from jibsa.core.pagination import PageDep
+from jibsa.models import ApplicationStatus
+
+router = APIRouter(prefix="/admin/applications", tags=["admin-applications"])
+
+
+def _comma_list(value: str | None) -> list[str]:
+    return [part.strip() for part in (value or "").split(",") if part.strip()]
+
+
+def list_filters(
+    status: Annotated[str | None, Query(description="상태 (쉼표로 여러 개: new,consulting)")] = None,
+    search: Annotated[
+        str | None, Query(max_length=50, description="신청번호(앞부분), 전화번호, 전화번호 뒤 4자리 또는 고객명")
+    ] = None,
+    search_type: Annotated[SearchType, Query(description="검색 종류 (auto: 자동 판별)")] = SearchType.AUTO,
+    date_from: Annotated[date | None, Query(description="접수일 시작 (KST, 포함)")] = None,
+    date_to: Annotated[date | None, Query(description="접수일 끝 (KST, 포함)")] = None,
+    services: Annotated[str | None, Query(description="서비스 코드 (쉼표로 여러 개, 하나라도 포함)")] = None,
+    partner_id: Annotated[int | None, Query(description="이 협력사가 배정된 신청")] = None,
+    sort: Annotated[SortOrder, Query(description="newest(기본), oldest, number")] = SortOrder.NEWEST,
+) -> ListFilters:
+    statuses = _comma_list(status)
+    unknown = [s for s in statuses if s not in {m.value for m in ApplicationStatus}]
+    if unknown:
+        raise InvalidInput("status", f"알 수 없는 상태입니다: {', '.join(unknown)}")
+    if date_from and date_to and date_from > date_to:
+        raise InvalidInput("date_to", "끝 날짜가 시작 날짜보다 빠릅니다.")
+    codes = _comma_list(services)
+    if len(codes) > 40:
+        raise InvalidInput("services", "서비스는 40개까지 고를 수 있습니다.")
+    return ListFilters(
+        statuses=[ApplicationStatus(s) for s in statuses],
+        search=parse_search(search, search_type),
+        date_from=date_from,
+        date_to=date_to,
+        services=codes,
+        partner_id=partner_id,
+        sort=sort,
+    )
+
+
+FiltersDep = Annotated[ListFilters, Depends(list_filters)]
+
+
+@router.get("", response_model=ApplicationList, operation_id="admin-applications-list")
+async def list_applications(
+    session: SessionDep, _: CurrentAdmin, filters: FiltersDep, page: PageDep
+) -> ApplicationList:
+    """List applications with filters, search and per-status counts for the summary cards."""
+    return await service.list_applications(session, filters, page)
+
+
+@router.get("/status-counts", response_model=StatusCounts, operation_id="admin-applications-status-counts")
+async def status_counts(session: SessionDep, _: CurrentAdmin, filters: FiltersDep) -> StatusCounts:
+    """Per-status counts under the same filters as the list (the status filter aside)."""
+    return await service.status_counts(session, filters)
+
+
+@router.get("/{application_id}", response_model=ApplicationDetail, operation_id="admin-applications-get")
+async def get_application(
+    application_id: int, request: Request, session: SessionDep, admin: CurrentAdmin
+) -> ApplicationDetail:
+    """One application with its personal data, assignments, photos and status history (the read is audited)."""
+    detail = await service.get_detail(session, application_id, admin=admin)
+    await service.record_view(get_database(request), admin=admin, application_id=application_id, request=request)
+    return detail
+
+
+@router.put("/{application_id}", response_model=ApplicationDetail, operation_id="admin-applications-update")
+async def update_application(
+    application_id: int,
+    data: ApplicationUpdate,
+    request: Request,
+    session: SessionDep,
+    admin: CurrentAdmin,
+    if_match: IfMatch = None,
+) -> ApplicationDetail:
+    """Edit fields and/or change the status (``version`` or ``If-Match`` required; stale → 409)."""
+    version = expected_version(data.version, if_match)
+    return await service.update_application(
+        session, application_id, data, expected_version=version, admin=admin, request=request
+    )
+
+
+@router.delete("/{application_id}", status_code=204, operation_id="admin-applications-delete")
+async def delete_application(
+    application_id: int, request: Request, session: SessionDep, admin: SuperAdmin, if_match: IfMatch = None
+) -> Response:
+    """Soft-delete an application (super admin only)."""
+    version = expected_version(None, if_match) if if_match is not None else None
+    await service.delete_application(session, application_id, expected_version=version, admin=admin, request=request)
+    return Response(status_code=204)
+
+
+@router.get("/{application_id}/notes", response_model=NoteList, operation_id="admin-applications-notes-list")
+async def list_notes(application_id: int, session: SessionDep, _: CurrentAdmin, page: PageDep) -> NoteList:
+    """Notes of an application, newest first."""
+    return await service.list_notes(session, application_id, page)
+
+
+@router.post(
+    "/{application_id}/notes", status_code=201, response_model=NoteOut, operation_id="admin-applications-notes-add"
+)
+async def add_note(
+    application_id: int, data: NoteCreate, request: Request, session: SessionDep, admin: CurrentAdmin
+) -> NoteOut:
+    """Append a note (notes are never edited)."""
+    return await service.add_note(session, application_id, data, admin=admin, request=request)
+
+
+@router.delete("/{application_id}/notes/{note_id}", status_code=204, operation_id="admin-applications-notes-delete")
+async def delete_note(
+    application_id: int, note_id: int, request: Request, session: SessionDep, admin: CurrentAdmin
+) -> Response:
+    """Delete (hide) a note: one's own, or any as super admin."""
+    await service.delete_note(session, application_id, note_id, admin=admin, request=request)
+    return Response(status_code=204)
+
+
+@router.get(
+    "/{application_id}/customer-history",
+    response_model=CustomerHistory,
+    operation_id="admin-applications-customer-history",
+)
+async def customer_history(application_id: int, session: SessionDep, _: CurrentAdmin) -> CustomerHistory:
+    """The same customer's applications (same phone), newest first, at most 20."""
+    return await service.customer_history(session, application_id)

@@ -1,0 +1,1 @@
+"""The back-office dashboard: counts with KST boundaries and the assignment funnel."""

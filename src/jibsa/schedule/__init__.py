@@ -1,0 +1,1 @@
+"""The schedule: assignments by date, for the calendar and its month summary."""

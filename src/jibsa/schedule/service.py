@@ -1,0 +1,104 @@
+"""The schedule built from assignments: a date range (at most 62 days), month stats, the partner filter."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from jibsa.catalog import repository as catalog
+from jibsa.core.errors import InvalidInput
+from jibsa.core.korean import today_kst
+from jibsa.models import ASSIGNMENT_STATUS_LABELS, AssignmentStatus
+from jibsa.partners import repository as partners
+from jibsa.partners.schemas import ServiceRef
+from jibsa.schedule import repository
+from jibsa.schedule.schemas import MonthlyStats, Schedule, ScheduleItem, SchedulePartner
+
+MAX_RANGE_DAYS = 62
+
+
+def short_address(address: str) -> str:
+    """``경기도 양평군 양평읍 중앙로 123`` → ``경기도 양평군 양평읍``: at most three words, none with a digit."""
+    words = [w for w in address.split() if not any(c.isdigit() for c in w)]
+    return " ".join(words[:3])
+
+
+def resolve_range(start: date | None, end: date | None) -> tuple[date, date]:
+    """Defaults to the current KST month; refuses reversed or longer-than-62-day ranges."""
+    if start is None:
+        start = (end or today_kst()).replace(day=1)
+    if end is None:
+        end = start.replace(day=calendar.monthrange(start.year, start.month)[1])
+    if end < start:
+        raise InvalidInput("end_date", "종료일이 시작일보다 빠릅니다.")
+    if (end - start).days + 1 > MAX_RANGE_DAYS:
+        raise InvalidInput("end_date", f"조회 기간은 최대 {MAX_RANGE_DAYS}일입니다.", code="range_too_long")
+    return start, end
+
+
+async def get_schedule(
+    session: AsyncSession,
+    start: date | None,
+    end: date | None,
+    *,
+    status: AssignmentStatus | None = None,
+    partner_id: int | None = None,
+) -> Schedule:
+    """Assignments dated in the range (cancelled ones only when filtered for), by date and time."""
+    start, end = resolve_range(start, end)
+    rows = await repository.scheduled_assignments(session, start, end, status=status, partner_id=partner_id)
+    names = await catalog.service_names(session) if rows else {}
+    items = []
+    for assignment, number, application_status, customer_name, address, partner_name in rows:
+        assert assignment.scheduled_date is not None  # filtered by date
+        items.append(
+            ScheduleItem(
+                assignment_id=assignment.id,
+                application_id=assignment.application_id,
+                application_number=number,
+                application_status=application_status,
+                customer_name=customer_name,
+                address_short=short_address(address),
+                services=[ServiceRef(code=c, name=names.get(c, c)) for c in assignment.service_codes],
+                partner_id=assignment.partner_id,
+                partner_name=partner_name,
+                scheduled_date=assignment.scheduled_date,
+                scheduled_time=assignment.scheduled_time,
+                status=assignment.status,
+                status_label=ASSIGNMENT_STATUS_LABELS[AssignmentStatus(assignment.status)],
+                estimated_cost=assignment.estimated_cost,
+            )
+        )
+    return Schedule(start_date=start, end_date=end, items=items, total=len(items))
+
+
+async def monthly_stats(session: AsyncSession, year: int, month: int, *, partner_id: int | None = None) -> MonthlyStats:
+    """Non-cancelled assignments of a month: total, completed, still to do, and per-day counts."""
+    start = date(year, month, 1)
+    end = start + timedelta(days=calendar.monthrange(year, month)[1] - 1)
+    total = completed = 0
+    by_date: dict[str, int] = {}
+    for day, status, count in await repository.counts_by_date(session, start, end, partner_id=partner_id):
+        total += count
+        if status == AssignmentStatus.COMPLETED:
+            completed += count
+        if day is not None:
+            by_date[day.isoformat()] = by_date.get(day.isoformat(), 0) + count
+    return MonthlyStats(
+        year=year,
+        month=month,
+        total_scheduled=total,
+        completed=completed,
+        pending=total - completed,
+        by_date=dict(sorted(by_date.items())),
+    )
+
+
+async def schedule_partners(session: AsyncSession) -> list[SchedulePartner]:
+    """Approved partners, for the calendar's partner filter."""
+    return [
+        SchedulePartner(id=p.id, company_name=p.company_name, service_codes=p.service_codes)
+        for p in await partners.approved_partners(session)
+    ]

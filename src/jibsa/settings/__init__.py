@@ -1,0 +1,1 @@
+"""Back-office settings: the company profile (and its public, cached subset)."""

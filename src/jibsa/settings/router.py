@@ -1,0 +1,53 @@
+"""Company profile: the back-office screen and the public subset the web app shows."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, BackgroundTasks, Depends, Request, Response
+
+from jibsa.admins.dependencies import CurrentAdmin, SuperAdmin
+from jibsa.core.db import Database, SessionDep, get_database
+from jibsa.core.http_cache import ResponseCache, get_response_cache
+from jibsa.settings import service
+from jibsa.settings.schemas import CompanyProfileOut, CompanyProfileUpdate, PublicCompany
+
+router = APIRouter(prefix="/admin/settings", tags=["admin_settings"])
+public_router = APIRouter(tags=["company"])
+
+CacheDep = Annotated[ResponseCache, Depends(get_response_cache)]
+DbDep = Annotated[Database, Depends(get_database)]
+
+
+@router.get("/company", response_model=CompanyProfileOut, operation_id="admin_settings-get_company")
+async def get_company(session: SessionDep, _: CurrentAdmin) -> CompanyProfileOut:
+    """The company profile."""
+    return await service.get_company(session)
+
+
+@router.put("/company", response_model=CompanyProfileOut, operation_id="admin_settings-update_company")
+async def update_company(
+    request: Request,
+    session: SessionDep,
+    admin: SuperAdmin,
+    cache: CacheDep,
+    background: BackgroundTasks,
+    data: CompanyProfileUpdate,
+) -> CompanyProfileOut:
+    """Change the company profile (super admin)."""
+    result = await service.update_company(session, data, admin=admin, request=request)
+    cache.invalidate(service.COMPANY_CACHE_KEY)
+    # Again once the response is out (after commit): a read racing the commit may have cached the old row.
+    background.add_task(cache.invalidate, service.COMPANY_CACHE_KEY)
+    return result
+
+
+@public_router.get("/company", response_model=PublicCompany, operation_id="company-get")
+async def get_public_company(request: Request, cache: CacheDep, db: DbDep) -> Response:
+    """The company's public details for the web app's header and footer (cached, ETag)."""
+
+    async def produce() -> dict[str, Any]:
+        async with db.transaction(read_only=True) as session:
+            return service.to_public(await service.load_profile(session)).model_dump(mode="json")
+
+    return await cache.respond(request, service.COMPANY_CACHE_KEY, produce, max_age=60)

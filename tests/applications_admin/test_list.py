@@ -1,0 +1,278 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import event
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from jibsa.core.db import Database
+from jibsa.core.korean import KST
+from jibsa.models import Admin, ApplicationStatus, AssignmentStatus
+from tests.applications_admin.factories import make_application, make_assignment, make_partner
+
+URL = "/api/v1/admin/applications"
+
+
+def numbers(response: httpx.Response) -> list[str]:
+    assert response.status_code == 200, response.text
+    return [item["number"] for item in response.json()["items"]]
+
+
+class TestList:
+    async def test_page_with_decrypted_rows_service_names_partners_and_counts(
+        self, client: httpx.AsyncClient, session: AsyncSession, headers: dict[str, str]
+    ) -> None:
+        partner = await make_partner(session, company_name="초록조경")
+        first = await make_application(session, services=["WEEDING", "TREE_PRUNING"], customer_phone="01012345678")
+        await make_application(session, status=ApplicationStatus.CANCELLED)
+        await make_assignment(
+            session, first, partner, status=AssignmentStatus.SCHEDULED, scheduled_date=datetime(2030, 5, 1).date()
+        )
+
+        response = await client.get(URL, headers=headers)
+
+        body = response.json()
+        assert response.status_code == 200
+        assert body["total"] == 2
+        assert body["page"] == 1
+        assert body["total_pages"] == 1
+        assert body["counts"] == {
+            "total": 2,
+            "new": 1,
+            "consulting": 0,
+            "assigned": 0,
+            "scheduled": 0,
+            "completed": 0,
+            "cancelled": 1,
+        }
+        item = next(i for i in body["items"] if i["id"] == first.id)
+        assert item["customer_name"] == "홍길동"
+        assert item["customer_phone"] == "010-1234-5678"
+        assert item["address"].startswith("경기도 양평군")
+        assert item["services"] == [
+            {"code": "WEEDING", "name": "제초 작업"},
+            {"code": "TREE_PRUNING", "name": "수목 전지"},
+        ]
+        assert item["partners"] == [
+            {
+                "partner_id": partner.id,
+                "company_name": "초록조경",
+                "assignment_status": "scheduled",
+                "scheduled_date": "2030-05-01",
+            }
+        ]
+        assert item["next_scheduled_date"] == "2030-05-01"
+        assert item["status_label"] == "신규"
+
+    async def test_deleted_applications_are_hidden(
+        self, client: httpx.AsyncClient, session: AsyncSession, headers: dict[str, str]
+    ) -> None:
+        await make_application(session, deleted_at=datetime.now(UTC))
+        assert (await client.get(URL, headers=headers)).json()["total"] == 0
+
+    async def test_paging(self, client: httpx.AsyncClient, session: AsyncSession, headers: dict[str, str]) -> None:
+        for _ in range(5):
+            await make_application(session)
+        page = (await client.get(URL, params={"page": 2, "page_size": 2}, headers=headers)).json()
+        assert (len(page["items"]), page["total"], page["total_pages"]) == (2, 5, 3)
+        beyond = (await client.get(URL, params={"page": 9, "page_size": 2}, headers=headers)).json()
+        assert (beyond["items"], beyond["total"]) == ([], 5)
+
+    async def test_needs_an_admin(self, client: httpx.AsyncClient) -> None:
+        response = await client.get(URL)
+        assert response.status_code == 401
+        assert response.json()["code"] == "not_authenticated"
+
+    async def test_unknown_status_is_422(self, client: httpx.AsyncClient, headers: dict[str, str]) -> None:
+        response = await client.get(URL, params={"status": "new,done"}, headers=headers)
+        assert response.status_code == 422
+        assert response.json()["details"][0]["field"] == "status"
+
+    async def test_reversed_dates_are_422(self, client: httpx.AsyncClient, headers: dict[str, str]) -> None:
+        response = await client.get(URL, params={"date_from": "2026-02-02", "date_to": "2026-02-01"}, headers=headers)
+        assert response.status_code == 422
+
+
+class TestFilters:
+    async def test_status_filter_takes_several_and_counts_ignore_it(
+        self, client: httpx.AsyncClient, session: AsyncSession, headers: dict[str, str]
+    ) -> None:
+        new = await make_application(session)
+        consulting = await make_application(session, status=ApplicationStatus.CONSULTING)
+        await make_application(session, status=ApplicationStatus.CANCELLED)
+        response = await client.get(URL, params={"status": "new,consulting"}, headers=headers)
+        assert sorted(numbers(response)) == sorted([new.number, consulting.number])
+        assert response.json()["counts"]["cancelled"] == 1
+
+    async def test_services_match_any(
+        self, client: httpx.AsyncClient, session: AsyncSession, headers: dict[str, str]
+    ) -> None:
+        weeding = await make_application(session, services=["WEEDING"])
+        sink = await make_application(session, services=["SINK", "TILE"])
+        await make_application(session, services=["WALLPAPER"])
+        response = await client.get(URL, params={"services": "TILE,WEEDING"}, headers=headers)
+        assert sorted(numbers(response)) == sorted([weeding.number, sink.number])
+
+    async def test_partner_filter_uses_active_assignments(
+        self, client: httpx.AsyncClient, session: AsyncSession, headers: dict[str, str]
+    ) -> None:
+        partner = await make_partner(session)
+        mine = await make_application(session)
+        cancelled = await make_application(session)
+        await make_application(session)
+        await make_assignment(session, mine, partner)
+        await make_assignment(session, cancelled, partner, status=AssignmentStatus.CANCELLED)
+        response = await client.get(URL, params={"partner_id": partner.id}, headers=headers)
+        assert numbers(response) == [mine.number]
+
+    async def test_sorts(self, client: httpx.AsyncClient, session: AsyncSession, headers: dict[str, str]) -> None:
+        now = datetime.now(UTC)
+        old = await make_application(session, created_at=now - timedelta(days=2))
+        recent = await make_application(session, created_at=now - timedelta(hours=1))
+        newest = numbers(await client.get(URL, headers=headers))
+        oldest = numbers(await client.get(URL, params={"sort": "oldest"}, headers=headers))
+        by_number = numbers(await client.get(URL, params={"sort": "number"}, headers=headers))
+        assert newest == [recent.number, old.number]
+        assert oldest == [old.number, recent.number]
+        assert by_number == [recent.number, old.number]
+
+    async def test_number_sort_survives_a_thousand_a_day(
+        self, client: httpx.AsyncClient, session: AsyncSession, headers: dict[str, str]
+    ) -> None:
+        a = await make_application(session, number="20300101-999")
+        b = await make_application(session, number="20300101-1000")
+        response = await client.get(URL, params={"sort": "number", "search": "20300101"}, headers=headers)
+        assert numbers(response) == [b.number, a.number]
+
+
+class TestKstDays:
+    async def test_late_evening_in_seoul_counts_for_that_seoul_day(
+        self, client: httpx.AsyncClient, session: AsyncSession, headers: dict[str, str]
+    ) -> None:
+        # 2026-03-10 23:30 KST is 14:30 UTC on the 10th; 00:30 KST on the 11th is 15:30 UTC on the 10th.
+        late = await make_application(session, created_at=datetime(2026, 3, 10, 23, 30, tzinfo=KST))
+        next_day = await make_application(session, created_at=datetime(2026, 3, 11, 0, 30, tzinfo=KST))
+        before = await make_application(session, created_at=datetime(2026, 3, 9, 23, 59, tzinfo=KST))
+
+        on_tenth = await client.get(URL, params={"date_from": "2026-03-10", "date_to": "2026-03-10"}, headers=headers)
+        from_eleventh = await client.get(URL, params={"date_from": "2026-03-11"}, headers=headers)
+        up_to_ninth = await client.get(URL, params={"date_to": "2026-03-09"}, headers=headers)
+
+        assert numbers(on_tenth) == [late.number]
+        assert numbers(from_eleventh) == [next_day.number]
+        assert numbers(up_to_ninth) == [before.number]
+        assert late.number.startswith("20260310-")
+
+
+class TestSearch:
+    @pytest.fixture
+    async def target(self, session: AsyncSession) -> Any:
+        await make_application(session, customer_name="김철수", customer_phone="01099998888")
+        return await make_application(session, customer_name="홍 길동", customer_phone="01055551234")
+
+    @pytest.mark.parametrize(
+        "query",
+        ["010-5555-1234", "01055551234", "1234", "홍길동", " 홍 길동 "],
+        ids=["phone-formatted", "phone-digits", "last4", "name", "name-spaces"],
+    )
+    async def test_by_phone_last4_and_name(
+        self, client: httpx.AsyncClient, headers: dict[str, str], target: Any, query: str
+    ) -> None:
+        assert numbers(await client.get(URL, params={"search": query}, headers=headers)) == [target.number]
+
+    async def test_by_number_prefix_in_every_spelling(
+        self, client: httpx.AsyncClient, headers: dict[str, str], target: Any
+    ) -> None:
+        day, sequence = target.number.split("-")
+        for query in (target.number, f"{day}{sequence}", f"{day}-{sequence[:2]}"):
+            found = numbers(await client.get(URL, params={"search": query}, headers=headers))
+            assert target.number in found, query
+        assert len(numbers(await client.get(URL, params={"search": day}, headers=headers))) == 2
+
+    async def test_no_match_is_an_empty_page(
+        self, client: httpx.AsyncClient, headers: dict[str, str], target: Any
+    ) -> None:
+        for query in ("이몽룡", "010-0000-0000", "9999", "12345"):
+            response = await client.get(URL, params={"search": query}, headers=headers)
+            assert numbers(response) == [], query
+
+    async def test_explicit_search_type(self, client: httpx.AsyncClient, headers: dict[str, str], target: Any) -> None:
+        assert numbers(await client.get(URL, params={"search": "1234", "search_type": "phone"}, headers=headers)) == [
+            target.number
+        ]
+        assert numbers(await client.get(URL, params={"search": "1234", "search_type": "name"}, headers=headers)) == []
+
+    async def test_partial_names_do_not_match(
+        self, client: httpx.AsyncClient, headers: dict[str, str], target: Any
+    ) -> None:
+        # Exact blind-index matches only: no plaintext n-grams exist to match a fragment against.
+        assert numbers(await client.get(URL, params={"search": "길동"}, headers=headers)) == []
+
+
+class TestStatusCounts:
+    async def test_companion_call_applies_filters_but_not_status(
+        self, client: httpx.AsyncClient, session: AsyncSession, headers: dict[str, str]
+    ) -> None:
+        await make_application(session, services=["SINK"])
+        await make_application(session, services=["SINK"], status=ApplicationStatus.COMPLETED)
+        await make_application(session, services=["TILE"])
+        response = await client.get(
+            f"{URL}/status-counts", params={"services": "SINK", "status": "new"}, headers=headers
+        )
+        assert response.status_code == 200
+        assert response.json() == {
+            "total": 2,
+            "new": 1,
+            "consulting": 0,
+            "assigned": 0,
+            "scheduled": 0,
+            "completed": 1,
+            "cancelled": 0,
+        }
+
+
+@contextmanager
+def count_statements(database: Database) -> Iterator[list[str]]:
+    statements: list[str] = []
+
+    def before(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        statements.append(statement)
+
+    event.listen(database.engine.sync_engine, "before_cursor_execute", before)
+    try:
+        yield statements
+    finally:
+        event.remove(database.engine.sync_engine, "before_cursor_execute", before)
+
+
+class TestQueryCount:
+    async def test_a_page_costs_the_same_whatever_its_size(
+        self,
+        client: httpx.AsyncClient,
+        session: AsyncSession,
+        database: Database,
+        admin: Admin,
+        headers: dict[str, str],
+    ) -> None:
+        partners = [await make_partner(session, company_name=f"협력사{i}") for i in range(3)]
+        for i in range(25):
+            application = await make_application(session, services=["WEEDING", "TREE_PRUNING"])
+            await make_assignment(session, application, partners[i % 3], services=["WEEDING"])
+            await make_assignment(session, application, partners[(i + 1) % 3], services=["TREE_PRUNING"])
+
+        with count_statements(database) as small:
+            response = await client.get(URL, params={"page_size": 5}, headers=headers)
+            assert len(response.json()["items"]) == 5
+        with count_statements(database) as large:
+            response = await client.get(URL, params={"page_size": 20}, headers=headers)
+            assert len(response.json()["items"]) == 20
+
+        selects = [s for s in large if s.lstrip().upper().startswith("SELECT")]
+        assert len(large) == len(small)
+        # admin lookup + rows (with a window total) + service names + partners + per-status counts
+        assert len(selects) <= 5, selects

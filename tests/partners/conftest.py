@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from jibsa import events
+from jibsa.models import Admin, AdminRole
+from tests.factories import auth_headers
+from tests.partners.factories import quick_admin
+
+
+@pytest.fixture
+async def super_admin(session: AsyncSession) -> Admin:
+    return await quick_admin(session, role=AdminRole.SUPER_ADMIN, name="최고관리자")
+
+
+@pytest.fixture
+async def admin(session: AsyncSession) -> Admin:
+    return await quick_admin(session, role=AdminRole.ADMIN, name="일반관리자")
+
+
+@pytest.fixture
+def sa_headers(super_admin: Admin) -> dict[str, str]:
+    return auth_headers(super_admin)
+
+
+@pytest.fixture
+def admin_headers(admin: Admin) -> dict[str, str]:
+    return auth_headers(admin)
+
+
+@pytest.fixture
+def published() -> Iterator[list[events.PartnerStatusChanged]]:
+    """Events of type ``PartnerStatusChanged`` published during the test (a handler subscribed for its duration)."""
+    seen: list[events.PartnerStatusChanged] = []
+
+    async def handler(_: AsyncSession, event: events.PartnerStatusChanged) -> None:
+        seen.append(event)
+
+    events.subscribe(events.PartnerStatusChanged)(handler)
+    yield seen
+    events._handlers[events.PartnerStatusChanged].remove(handler)  # no public unsubscribe: handlers are import-time
