@@ -39,7 +39,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         default=None,
         help="sqlite,postgresql (default: sqlite, plus postgresql when JIBSA_BENCH_DATABASE_URL is set)",
     )
-    parser.add_argument("--workloads", default=None, help="names to run, comma-separated (default: all)")
+    parser.add_argument(
+        "--workloads",
+        default=None,
+        help='names to run, comma-separated (default: all; "worker" is the outbox worker run)',
+    )
     parser.add_argument("--port", type=int, default=8500, help="port of the server under test (default 8500)")
     parser.add_argument("--loadgen", choices=("auto", "wrk", "httpx"), default="auto", help="load generator")
     parser.add_argument("--worker-messages", type=int, default=2000, help="messages for the worker throughput run")
@@ -267,7 +271,8 @@ def run_once(
                         + (f"  server CPU {m.server_cpu_ms:.2f} ms/req" if m.server_cpu_ms is not None else "")
                         + (f"  (token: {how})" if how else "")
                     )
-        result.worker = _worker_throughput(url, args.worker_messages, workdir)
+        if not args.workloads or "worker" in args.workloads.split(","):
+            result.worker = _worker_throughput(url, args.worker_messages, workdir, args.port + 50)
     return result
 
 
@@ -285,10 +290,19 @@ def _profile_path(database: str, scale: int, workload: str, concurrency: int) ->
     return RESULTS_DIR / f"profile-{database}-{scale}-{workload}-c{concurrency}.txt"
 
 
-def _worker_throughput(url: str, messages: int, workdir: Path) -> dict[str, Any] | None:
+def _worker_throughput(url: str, messages: int, workdir: Path, port: int) -> dict[str, Any] | None:
     from benchmarks import worker
 
-    return worker.measure(url, messages, workdir)
+    console.print(f"  worker: draining {messages:,} queued messages against the fake gateway …")
+    figures = worker.measure(url, messages, workdir, port)
+    if "messages_per_second" in figures:
+        console.print(
+            f"  worker                 {figures['messages_per_second']:>8,.0f} messages/s  "
+            f"({figures['sent']:,} sent, {figures['failed']:,} failed in {figures['seconds']:.1f} s)"
+        )
+    else:
+        console.print(f"  worker: [yellow]skipped: {figures.get('skipped')}[/yellow]")
+    return figures
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -113,7 +113,7 @@ def by_name(names: str | None) -> tuple[Workload, ...]:
     if not names:
         return WORKLOADS
     wanted = {n.strip() for n in names.split(",") if n.strip()} | {HEALTH}
-    unknown = wanted - {w.name for w in WORKLOADS}
+    unknown = wanted - {w.name for w in WORKLOADS} - {"worker"}
     if unknown:
         raise SystemExit(
             f"unknown workloads: {', '.join(sorted(unknown))}; known: {', '.join(w.name for w in WORKLOADS)}"
