@@ -76,7 +76,7 @@ def clock(app: FastAPI) -> Iterator[FrozenClock]:
 
 # ---- delivery: worker settings and fake gateways
 
-CLIENT_TIMEOUT = 0.4
+CLIENT_TIMEOUT = 0.8  # generous: the suite runs two workers on two cores
 G = TypeVar("G", bound=FakeGateway)
 
 
