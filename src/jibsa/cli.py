@@ -1,9 +1,11 @@
-"""``jibsa``: serve, migrate, create-admin, seed-demo, backup, restore."""
+"""``jibsa``: serve, worker, migrate, create-admin, seed-demo, backup, restore."""
 
 from __future__ import annotations
 
 import asyncio
+import os
 import secrets
+import signal
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
@@ -25,8 +27,12 @@ def serve(
     host: Annotated[str, typer.Option(help="listen address")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="listen port")] = 8000,
     workers: Annotated[int, typer.Option(help="server processes")] = 1,
+    no_worker: Annotated[bool, typer.Option("--no-worker", help="do not deliver SMS in this process")] = False,
 ) -> None:
-    """Serve the API and the web app."""
+    """Serve the API and the web app (with an in-process SMS worker unless ``--no-worker``)."""
+    # The app factory runs in uvicorn's processes: the environment is how the flag reaches them.
+    os.environ["JIBSA_RUN_WORKER_IN_PROCESS"] = "false" if no_worker else "true"
+    get_settings.cache_clear()
     settings = get_settings()
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     _ = settings.root_secret  # generate the development secret before worker processes race for it
@@ -40,6 +46,37 @@ def serve(
         proxy_headers=True,
         log_level="warning",
     )
+
+
+async def _run_worker(concurrency: int | None) -> None:
+    from jibsa.core.middleware import configure_logging
+    from jibsa.messaging.worker import Worker
+
+    settings = get_settings()
+    configure_logging(settings.log_level)
+    if concurrency is not None:
+        settings = settings.model_copy(update={"sms_worker_concurrency": concurrency})
+    db = Database(settings.resolved_database_url, settings)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+    try:
+        await Worker(db, settings).run(stop)
+    finally:
+        await db.dispose()
+
+
+@app.command()
+def worker(
+    concurrency: Annotated[int | None, typer.Option(help="messages sent at once (default from settings)")] = None,
+) -> None:
+    """Deliver queued SMS, run bulk jobs and reminders, until SIGTERM (finishes in-flight sends first)."""
+    settings = get_settings()
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    _ = settings.root_secret
+    console.print(f"SMS 작업자를 시작합니다 (발송 방식: {settings.sms_provider}). 종료: Ctrl+C")
+    asyncio.run(_run_worker(concurrency))
 
 
 @app.command()

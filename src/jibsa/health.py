@@ -59,7 +59,7 @@ async def prometheus_metrics(request: Request) -> Response:
                 .where(SmsMessage.status.in_([MessageStatus.QUEUED, MessageStatus.SENDING]))
                 .group_by(SmsMessage.status)
             )
-            depth = dict(rows.tuples().all())
+            depth: dict[str, int] = dict(rows.all())
         for status in (MessageStatus.QUEUED, MessageStatus.SENDING):
             metrics.OUTBOX_DEPTH.labels(status.value).set(depth.get(status, 0))
     except Exception:  # metrics must render even when the database is down

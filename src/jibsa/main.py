@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import importlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -119,7 +121,16 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        worker_task: asyncio.Task[None] | None = None
+        if settings.run_worker_in_process:
+            from jibsa.messaging.worker import Worker
+
+            worker_task = asyncio.create_task(Worker(app.state.db, settings).run(), name="sms-worker")
         yield
+        if worker_task is not None:
+            worker_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await worker_task
         if database is None:
             await app.state.db.dispose()
 

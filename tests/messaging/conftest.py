@@ -1,19 +1,31 @@
+"""Fixtures for messaging tests: admins, company profile and clock for the API; fast worker settings and fake
+gateways on loopback ports for delivery."""
+
 from __future__ import annotations
 
 import importlib
 import itertools
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Generic, TypeVar
 
 import pytest
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from jibsa.core.config import Settings
 from jibsa.messaging.dependencies import get_clock
 from jibsa.messaging.periodic import TASK_MODULES
 from jibsa.models import Admin, AdminRole, CompanyProfile
 from tests.factories import auth_headers
 from tests.messaging.factories import set_company
+from tests.messaging.fakes import aligo as fake_aligo
+from tests.messaging.fakes import solapi as fake_solapi
+from tests.messaging.fakes.aligo import FakeAligo
+from tests.messaging.fakes.common import FakeGateway, Faults, serve
+from tests.messaging.fakes.solapi import FakeSolapi
 
 _admins = itertools.count(1)
 
@@ -60,3 +72,70 @@ def clock(app: FastAPI) -> Iterator[FrozenClock]:
     frozen = FrozenClock(app)
     yield frozen
     app.dependency_overrides.pop(get_clock, None)
+
+
+# ---- delivery: worker settings and fake gateways
+
+CLIENT_TIMEOUT = 0.8  # generous: the suite runs two workers on two cores
+G = TypeVar("G", bound=FakeGateway)
+
+
+@pytest.fixture
+def worker_settings(settings: Settings) -> Settings:
+    """Fast retries, short timeouts: faults resolve in milliseconds instead of minutes."""
+    return settings.model_copy(
+        update={
+            "sms_sender": "1551-6640",
+            "sms_http_timeout_seconds": CLIENT_TIMEOUT,
+            "sms_worker_concurrency": 8,
+            "sms_rate_per_second": 0.0,
+            "sms_max_attempts": 30,
+            "sms_lease_seconds": 5.0,
+            "sms_backoff_base_seconds": 0.01,
+            "sms_backoff_max_seconds": 0.05,
+            "sms_poll_seconds": 0.02,
+            "worker_heartbeat_seconds": 0.5,
+        }
+    )
+
+
+@dataclass
+class Gateway(Generic[G]):
+    fake: G
+    settings: Settings
+
+
+def faults(**switches: float) -> Faults:
+    return Faults(hang_seconds=CLIENT_TIMEOUT + 0.3, **switches)  # type: ignore[arg-type]
+
+
+@asynccontextmanager
+async def aligo_gateway(worker_settings: Settings, fake: FakeAligo) -> AsyncIterator[Gateway[FakeAligo]]:
+    async with serve(fake.app) as url:
+        yield Gateway(
+            fake,
+            worker_settings.model_copy(
+                update={
+                    "sms_provider": "aligo",
+                    "aligo_url": url,
+                    "aligo_key": fake_aligo.KEY,
+                    "aligo_user_id": fake_aligo.USER_ID,
+                }
+            ),
+        )
+
+
+@asynccontextmanager
+async def solapi_gateway(worker_settings: Settings, fake: FakeSolapi) -> AsyncIterator[Gateway[FakeSolapi]]:
+    async with serve(fake.app) as url:
+        yield Gateway(
+            fake,
+            worker_settings.model_copy(
+                update={
+                    "sms_provider": "solapi",
+                    "solapi_url": url,
+                    "solapi_key": fake_solapi.API_KEY,
+                    "solapi_secret": fake_solapi.API_SECRET,
+                }
+            ),
+        )

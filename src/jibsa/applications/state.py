@@ -244,14 +244,21 @@ async def sync_application_status(
     *,
     admin: Admin | None,
     request: Request | None = None,
+    notify_completion: bool = False,
 ) -> ApplicationStatus | None:
-    """Re-derive the application's status from its assignments; returns the new status when it moved."""
+    """Re-derive the application's status from its assignments; returns the new status when it moved.
+
+    A derived completion is the moment the customer's work is done: when the admin's action asked for messages
+    (``notify_completion``), the completion carries ``send_sms`` so that ``service_completed`` goes out. Other
+    derived moves stay silent: the assignment events of the same action already carry their own messages.
+    """
     assignments = await _assignments_of(session, application.id)
     target = derived_target(A(application.status), (a.status for a in assignments))
     if target is None:
         return None
+    send_sms = notify_completion and target == A.COMPLETED
     await _transition(
-        session, application, target, admin=admin, reason=None, source="derived", send_sms=False, request=request
+        session, application, target, admin=admin, reason=None, source="derived", send_sms=send_sms, request=request
     )
     return target
 

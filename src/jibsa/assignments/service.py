@@ -338,7 +338,9 @@ async def update_assignment(
             ),
         )
     if target is not None and target != was:
-        await state.sync_application_status(session, application, admin=admin, request=request)
+        await state.sync_application_status(
+            session, application, admin=admin, request=request, notify_completion=data.send_sms
+        )
     await flush_or_conflict(session)
     return await _result(session, application, assignment)
 
@@ -425,7 +427,9 @@ async def batch_status(
                 new_status=target,
             )
         )
-    await state.sync_application_status(session, application, admin=admin, request=request)
+    await state.sync_application_status(
+        session, application, admin=admin, request=request, notify_completion=data.send_sms
+    )
     await flush_or_conflict(session)
     succeeded = sum(r.success for r in results)
     failed = len(results) - succeeded

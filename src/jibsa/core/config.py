@@ -61,6 +61,19 @@ class Settings(BaseSettings):
     solapi_url: str = "https://api.solapi.com"
     # Free opt-out number printed at the end of advertising messages (무료수신거부 080-...); company phone if unset.
     sms_opt_out_number: str = ""
+    sms_http_timeout_seconds: float = 10.0
+
+    # Outbox worker (``jibsa worker``; ``jibsa serve`` runs one in-process unless ``--no-worker``)
+    run_worker_in_process: bool = False
+    sms_worker_concurrency: int = Field(default=8, ge=1, le=256)
+    sms_rate_per_second: float = Field(default=20.0, ge=0)  # 0 = no limit
+    sms_max_attempts: int = Field(default=6, ge=1)
+    # A claimed row is reclaimed by any worker after this long; keep it well above the HTTP timeout.
+    sms_lease_seconds: float = Field(default=45.0, gt=0)
+    sms_backoff_base_seconds: float = Field(default=5.0, ge=0)
+    sms_backoff_max_seconds: float = Field(default=900.0, ge=0)
+    sms_poll_seconds: float = Field(default=1.0, gt=0)
+    worker_heartbeat_seconds: float = Field(default=15.0, gt=0)
 
     # Tests
     test_database_url: str | None = None
