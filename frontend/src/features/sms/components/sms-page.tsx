@@ -54,7 +54,7 @@ function Filters({ value, onChange }: { value: SmsLogFilters; onChange: (f: SmsL
   return (
     <form onSubmit={submit} className="grid grid-cols-3 gap-2 lg:grid-cols-[repeat(3,minmax(0,10rem))_1fr] lg:gap-3" aria-label="문자 기록 필터">
       <Select className={FILTER_SELECT} aria-label="상태" value={value.status ?? ''} onChange={(e) => onChange({ ...value, status: (e.target.value || undefined) as MessageStatus | undefined })}>
-        <option value="">모든 상태</option>
+        <option value="">상태</option>
         {Object.entries(STATUS_LABEL).map(([k, v]) => (
           <option key={k} value={k}>
             {v.label}
@@ -62,7 +62,7 @@ function Filters({ value, onChange }: { value: SmsLogFilters; onChange: (f: SmsL
         ))}
       </Select>
       <Select className={FILTER_SELECT} aria-label="종류" value={value.message_type ?? ''} onChange={(e) => onChange({ ...value, message_type: (e.target.value || undefined) as MessageType | undefined })}>
-        <option value="">모든 종류</option>
+        <option value="">종류</option>
         {Object.entries(TYPE_LABEL).map(([k, v]) => (
           <option key={k} value={k}>
             {v}
@@ -70,7 +70,7 @@ function Filters({ value, onChange }: { value: SmsLogFilters; onChange: (f: SmsL
         ))}
       </Select>
       <Select className={FILTER_SELECT} aria-label="구분" value={value.trigger ?? ''} onChange={(e) => onChange({ ...value, trigger: (e.target.value || undefined) as TriggerSource | undefined })}>
-        <option value="">모든 구분</option>
+        <option value="">구분</option>
         {Object.entries(TRIGGER_LABEL).map(([k, v]) => (
           <option key={k} value={k}>
             {v.label}
