@@ -19,8 +19,8 @@ from jibsa.files.storage import LocalStorage
 from jibsa.messaging.providers import ConsoleProvider, get_provider
 from jibsa.messaging.worker import UNRESOLVED, Worker
 from jibsa.models import MessageStatus, MessageType, SmsMessage
+from tests.factories import outbox_rows, queue_messages, stored_jpeg
 from tests.messaging.conftest import Gateway, aligo_gateway, faults, solapi_gateway
-from tests.messaging.factories import outbox_rows, queue_messages, stored_jpeg
 from tests.messaging.fakes.aligo import FakeAligo
 from tests.messaging.fakes.common import FakeGateway, Faults
 from tests.messaging.fakes.solapi import FakeSolapi
