@@ -140,7 +140,9 @@ class TestTwoWorkers:
         if db.is_sqlite:
             pytest.skip("SQLite has a single claimer by design")
         ids = await queue_messages(db, 120)
-        async with aligo_gateway(worker_settings, FakeAligo(faults(latency=0.005))) as gw:
+        # A lease longer than the run: this test is about claiming, not about reclaiming on a loaded machine.
+        patient = worker_settings.model_copy(update={"sms_lease_seconds": 120.0})
+        async with aligo_gateway(patient, FakeAligo(faults(latency=0.005))) as gw:
             one, two = Worker(db, gw.settings, worker_id="one"), Worker(db, gw.settings, worker_id="two")
             first, second = await asyncio.gather(one.run_until_empty(timeout=60), two.run_until_empty(timeout=60))
         rows = await outbox_rows(db, ids)
