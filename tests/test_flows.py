@@ -10,8 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from jibsa.core.korean import today_kst
 from jibsa.models import PartnerStatus, SmsMessage
-from tests.factories import application_payload, auth_headers, make_admin
-from tests.partners.factories import make_partner
+from tests.factories import application_payload, auth_headers, make_admin, make_partner
 
 
 async def queued(session: AsyncSession, since_id: int) -> list[tuple[str | None, str]]:

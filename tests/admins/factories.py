@@ -11,8 +11,7 @@ import httpx
 from fastapi import FastAPI
 
 from jibsa.core.korean import now_utc
-
-PASSWORD = "correct-horse-1"  # tests.factories.make_admin's default
+from tests.factories import PASSWORD
 
 
 async def login(

@@ -9,8 +9,7 @@ from sqlalchemy import func, select
 
 from jibsa.core.db import Database
 from jibsa.models import AdminRole, Application, ApplicationStatusChange
-from tests.applications_admin.factories import make_application, quick_admin
-from tests.factories import auth_headers
+from tests.factories import auth_headers, make_application, quick_admin
 
 URL = "/api/v1/admin/applications"
 

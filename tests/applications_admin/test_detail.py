@@ -18,10 +18,11 @@ from jibsa.models import (
     ApplicationStatusChange,
     AssignmentStatus,
     AuditLog,
+    PartnerStatus,
     StoredFile,
 )
-from tests.applications_admin.factories import EventLog, make_application, make_assignment, make_partner, quick_admin
-from tests.factories import auth_headers
+from tests.eventlog import EventLog
+from tests.factories import auth_headers, make_application, make_assignment, make_partner, quick_admin
 
 URL = "/api/v1/admin/applications"
 
@@ -49,7 +50,9 @@ class TestDetail:
         session.add(photo)
         await session.flush()
         session.add(ApplicationPhoto(application_id=application.id, file_id=photo.id, position=0))
-        partner = await make_partner(session, company_name="초록조경", contact_phone="0317654321")
+        partner = await make_partner(
+            session, status=PartnerStatus.APPROVED, company_name="초록조경", contact_phone="0317654321"
+        )
         await make_assignment(session, application, partner, services=["WEEDING"])
         session.add(ApplicationNote(application_id=application.id, admin_id=admin.id, admin_name="x", content="메모"))
         await session.flush()
@@ -255,7 +258,7 @@ class TestStatusChange:
         application = await make_application(
             session, services=["WEEDING", "TREE_PRUNING"], status=ApplicationStatus.SCHEDULED
         )
-        partner = await make_partner(session)
+        partner = await make_partner(session, status=PartnerStatus.APPROVED)
         open_one = await make_assignment(
             session, application, partner, services=["WEEDING"], status=AssignmentStatus.SCHEDULED
         )
@@ -311,7 +314,7 @@ class TestStatusChange:
         self, client: httpx.AsyncClient, session: AsyncSession, headers: dict[str, str], published: EventLog
     ) -> None:
         application = await make_application(session, status=ApplicationStatus.ASSIGNED)
-        partner = await make_partner(session)
+        partner = await make_partner(session, status=PartnerStatus.APPROVED)
         assignment = await make_assignment(session, application, partner)
 
         scheduled = await self.put_status(client, application, headers, 1, status="scheduled", send_sms=True)

@@ -12,8 +12,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from jibsa.core.db import Database
 from jibsa.core.korean import KST
-from jibsa.models import Admin, ApplicationStatus, AssignmentStatus
-from tests.applications_admin.factories import make_application, make_assignment, make_partner
+from jibsa.models import Admin, ApplicationStatus, AssignmentStatus, PartnerStatus
+from tests.factories import make_application, make_assignment, make_partner
 
 URL = "/api/v1/admin/applications"
 
@@ -27,7 +27,7 @@ class TestList:
     async def test_page_with_decrypted_rows_service_names_partners_and_counts(
         self, client: httpx.AsyncClient, session: AsyncSession, headers: dict[str, str]
     ) -> None:
-        partner = await make_partner(session, company_name="초록조경")
+        partner = await make_partner(session, status=PartnerStatus.APPROVED, company_name="초록조경")
         first = await make_application(session, services=["WEEDING", "TREE_PRUNING"], customer_phone="01012345678")
         await make_application(session, status=ApplicationStatus.CANCELLED)
         await make_assignment(
@@ -121,7 +121,7 @@ class TestFilters:
     async def test_partner_filter_uses_active_assignments(
         self, client: httpx.AsyncClient, session: AsyncSession, headers: dict[str, str]
     ) -> None:
-        partner = await make_partner(session)
+        partner = await make_partner(session, status=PartnerStatus.APPROVED)
         mine = await make_application(session)
         cancelled = await make_application(session)
         await make_application(session)
@@ -259,7 +259,9 @@ class TestQueryCount:
         admin: Admin,
         headers: dict[str, str],
     ) -> None:
-        partners = [await make_partner(session, company_name=f"협력사{i}") for i in range(3)]
+        partners = [
+            await make_partner(session, status=PartnerStatus.APPROVED, company_name=f"협력사{i}") for i in range(3)
+        ]
         for i in range(25):
             application = await make_application(session, services=["WEEDING", "TREE_PRUNING"])
             await make_assignment(session, application, partners[i % 3], services=["WEEDING"])

@@ -6,8 +6,8 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from jibsa.models import Admin, AdminRole
-from tests.applications_admin.factories import EventLog, quick_admin
-from tests.factories import auth_headers
+from tests.eventlog import EventLog
+from tests.factories import auth_headers, quick_admin
 
 
 @pytest.fixture

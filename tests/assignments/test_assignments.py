@@ -19,7 +19,8 @@ from jibsa.models import (
     SmsTemplate,
     TriggerSource,
 )
-from tests.applications_admin.factories import EventLog, make_application, make_assignment, make_partner
+from tests.eventlog import EventLog
+from tests.factories import make_application, make_assignment, make_partner
 
 URL = "/api/v1/admin/applications"
 DAY = date(2030, 4, 1)
@@ -39,7 +40,9 @@ class TestList:
         self, client: httpx.AsyncClient, session: AsyncSession, headers: dict[str, str]
     ) -> None:
         application = await make_application(session, services=["WEEDING", "TREE_PRUNING"])
-        partner = await make_partner(session, company_name="초록조경", contact_phone="01022223333")
+        partner = await make_partner(
+            session, status=PartnerStatus.APPROVED, company_name="초록조경", contact_phone="01022223333"
+        )
         first = await make_assignment(session, application, partner, services=["WEEDING"])
         second = await make_assignment(
             session, application, partner, services=["TREE_PRUNING"], status=AssignmentStatus.CANCELLED
@@ -69,7 +72,7 @@ class TestCreate:
         published: EventLog,
     ) -> None:
         application = await make_application(session, services=["WEEDING", "TREE_PRUNING"])
-        partner = await make_partner(session)
+        partner = await make_partner(session, status=PartnerStatus.APPROVED)
         response = await client.post(
             assignments_url(application),
             json={"partner_id": partner.id, "service_codes": ["WEEDING"], "estimated_cost": 150000, "send_sms": True},
@@ -106,7 +109,7 @@ class TestCreate:
         self, client: httpx.AsyncClient, session: AsyncSession, headers: dict[str, str]
     ) -> None:
         application = await make_application(session, status=ApplicationStatus.CONSULTING)
-        partner = await make_partner(session)
+        partner = await make_partner(session, status=PartnerStatus.APPROVED)
         response = await client.post(
             assignments_url(application),
             json={
@@ -127,7 +130,7 @@ class TestCreate:
         self, client: httpx.AsyncClient, session: AsyncSession, headers: dict[str, str], slot: str
     ) -> None:
         application = await make_application(session)
-        partner = await make_partner(session)
+        partner = await make_partner(session, status=PartnerStatus.APPROVED)
         response = await client.post(
             assignments_url(application),
             json={"partner_id": partner.id, "service_codes": ["WEEDING"], "scheduled_time": slot},
@@ -161,7 +164,7 @@ class TestCreate:
         self, client: httpx.AsyncClient, session: AsyncSession, headers: dict[str, str]
     ) -> None:
         application = await make_application(session, services=["WEEDING", "SINK"])
-        partner = await make_partner(session, services=["WEEDING", "TREE_PRUNING"])
+        partner = await make_partner(session, status=PartnerStatus.APPROVED, services=["WEEDING", "TREE_PRUNING"])
         not_offered = await client.post(
             assignments_url(application),
             json={"partner_id": partner.id, "service_codes": ["WEEDING", "SINK"]},
@@ -181,7 +184,7 @@ class TestCreate:
         self, client: httpx.AsyncClient, session: AsyncSession, headers: dict[str, str]
     ) -> None:
         application = await make_application(session)
-        partner = await make_partner(session)
+        partner = await make_partner(session, status=PartnerStatus.APPROVED)
         response = await client.post(
             assignments_url(application), json={"partner_id": partner.id, "service_codes": ["NOPE"]}, headers=headers
         )
@@ -191,7 +194,10 @@ class TestCreate:
         self, client: httpx.AsyncClient, session: AsyncSession, headers: dict[str, str]
     ) -> None:
         application = await make_application(session, services=["WEEDING"])
-        first, second = await make_partner(session), await make_partner(session)
+        first, second = (
+            await make_partner(session, status=PartnerStatus.APPROVED),
+            await make_partner(session, status=PartnerStatus.APPROVED),
+        )
         taken = await make_assignment(session, application, first)
         body = {"partner_id": second.id, "service_codes": ["WEEDING"]}
         twice = await client.post(assignments_url(application), json=body, headers=headers)
@@ -207,7 +213,7 @@ class TestCreate:
         self, client: httpx.AsyncClient, session: AsyncSession, headers: dict[str, str], status: ApplicationStatus
     ) -> None:
         application = await make_application(session, status=status)
-        partner = await make_partner(session)
+        partner = await make_partner(session, status=PartnerStatus.APPROVED)
         response = await client.post(
             assignments_url(application), json={"partner_id": partner.id, "service_codes": ["WEEDING"]}, headers=headers
         )
@@ -223,7 +229,7 @@ class TestCreate:
         self, client: httpx.AsyncClient, session: AsyncSession, headers: dict[str, str]
     ) -> None:
         application = await make_application(session)
-        partner = await make_partner(session)
+        partner = await make_partner(session, status=PartnerStatus.APPROVED)
         body = {"partner_id": partner.id, "service_codes": ["WEEDING"]}
         keyed = {**headers, "Idempotency-Key": "assign-1"}
         first = await client.post(assignments_url(application), json=body, headers=keyed)
@@ -259,7 +265,7 @@ class TestScheduleConflicts:
         new: str | None,
         conflict: bool,
     ) -> None:
-        partner = await make_partner(session)
+        partner = await make_partner(session, status=PartnerStatus.APPROVED)
         other = await make_application(session)
         booked = await make_assignment(
             session, other, partner, status=AssignmentStatus.SCHEDULED, scheduled_date=DAY, scheduled_time=existing
@@ -295,7 +301,10 @@ class TestScheduleConflicts:
     async def test_other_partners_other_days_and_cancelled_jobs_do_not_count(
         self, client: httpx.AsyncClient, session: AsyncSession, headers: dict[str, str]
     ) -> None:
-        partner, someone_else = await make_partner(session), await make_partner(session)
+        partner, someone_else = (
+            await make_partner(session, status=PartnerStatus.APPROVED),
+            await make_partner(session, status=PartnerStatus.APPROVED),
+        )
         other = await make_application(session, services=["WEEDING", "TREE_PRUNING"])
         await make_assignment(session, other, someone_else, services=["WEEDING"], scheduled_date=DAY)
         await make_assignment(
@@ -316,7 +325,9 @@ class TestUpdate:
         self, client: httpx.AsyncClient, session: AsyncSession, headers: dict[str, str], published: EventLog
     ) -> None:
         application = await make_application(session, status=ApplicationStatus.ASSIGNED)
-        assignment = await make_assignment(session, application, await make_partner(session))
+        assignment = await make_assignment(
+            session, application, await make_partner(session, status=PartnerStatus.APPROVED)
+        )
         response = await client.put(
             f"{assignments_url(application)}/{assignment.id}",
             json={"version": 1, "scheduled_date": "2030-04-01", "scheduled_time": "오후", "send_sms": True},
@@ -336,7 +347,7 @@ class TestUpdate:
         assignment = await make_assignment(
             session,
             application,
-            await make_partner(session),
+            await make_partner(session, status=PartnerStatus.APPROVED),
             status=AssignmentStatus.SCHEDULED,
             scheduled_date=DAY,
             scheduled_time="10:00",
@@ -355,8 +366,10 @@ class TestUpdate:
         self, client: httpx.AsyncClient, session: AsyncSession, headers: dict[str, str], published: EventLog
     ) -> None:
         application = await make_application(session, services=["WEEDING", "TREE_PRUNING"])
-        assignment = await make_assignment(session, application, await make_partner(session), services=["WEEDING"])
-        other = await make_partner(session, company_name="새 협력사")
+        assignment = await make_assignment(
+            session, application, await make_partner(session, status=PartnerStatus.APPROVED), services=["WEEDING"]
+        )
+        other = await make_partner(session, status=PartnerStatus.APPROVED, company_name="새 협력사")
         response = await client.put(
             f"{assignments_url(application)}/{assignment.id}",
             json={
@@ -386,7 +399,9 @@ class TestUpdate:
         self, client: httpx.AsyncClient, session: AsyncSession, headers: dict[str, str]
     ) -> None:
         application = await make_application(session)
-        assignment = await make_assignment(session, application, await make_partner(session))
+        assignment = await make_assignment(
+            session, application, await make_partner(session, status=PartnerStatus.APPROVED)
+        )
         pending = await make_partner(session, status=PartnerStatus.PENDING)
         response = await client.put(
             f"{assignments_url(application)}/{assignment.id}",
@@ -399,7 +414,9 @@ class TestUpdate:
         self, client: httpx.AsyncClient, session: AsyncSession, headers: dict[str, str]
     ) -> None:
         application = await make_application(session)
-        assignment = await make_assignment(session, application, await make_partner(session))
+        assignment = await make_assignment(
+            session, application, await make_partner(session, status=PartnerStatus.APPROVED)
+        )
         url = f"{assignments_url(application)}/{assignment.id}"
         missing = await client.put(url, json={"note": "x"}, headers=headers)
         stale = await client.put(url, json={"version": 3, "note": "x"}, headers=headers)
@@ -411,7 +428,11 @@ class TestUpdate:
     ) -> None:
         application = await make_application(session, status=ApplicationStatus.SCHEDULED)
         assignment = await make_assignment(
-            session, application, await make_partner(session), status=AssignmentStatus.SCHEDULED, scheduled_date=DAY
+            session,
+            application,
+            await make_partner(session, status=PartnerStatus.APPROVED),
+            status=AssignmentStatus.SCHEDULED,
+            scheduled_date=DAY,
         )
         url = f"{assignments_url(application)}/{assignment.id}"
         done = await client.put(url, json={"version": 1, "status": "completed"}, headers=headers)
@@ -430,7 +451,10 @@ class TestUpdate:
     ) -> None:
         application = await make_application(session)
         assignment = await make_assignment(
-            session, application, await make_partner(session), status=AssignmentStatus.CANCELLED
+            session,
+            application,
+            await make_partner(session, status=PartnerStatus.APPROVED),
+            status=AssignmentStatus.CANCELLED,
         )
         response = await client.put(
             f"{assignments_url(application)}/{assignment.id}", json={"version": 1, "note": "x"}, headers=headers
@@ -450,7 +474,9 @@ class TestCancel:
         self, client: httpx.AsyncClient, session: AsyncSession, headers: dict[str, str], published: EventLog
     ) -> None:
         application = await make_application(session, status=ApplicationStatus.ASSIGNED)
-        assignment = await make_assignment(session, application, await make_partner(session))
+        assignment = await make_assignment(
+            session, application, await make_partner(session, status=PartnerStatus.APPROVED)
+        )
         response = await client.post(
             f"{assignments_url(application)}/{assignment.id}/cancel",
             json={"reason": "협력사 일정 불가", "send_sms": True},
@@ -467,7 +493,9 @@ class TestCancel:
         self, client: httpx.AsyncClient, session: AsyncSession, headers: dict[str, str]
     ) -> None:
         application = await make_application(session)
-        assignment = await make_assignment(session, application, await make_partner(session))
+        assignment = await make_assignment(
+            session, application, await make_partner(session, status=PartnerStatus.APPROVED)
+        )
         response = await client.post(f"{assignments_url(application)}/{assignment.id}/cancel", json={}, headers=headers)
         assert response.status_code == 422
 
@@ -476,7 +504,10 @@ class TestCancel:
     ) -> None:
         application = await make_application(session, status=ApplicationStatus.SCHEDULED)
         assignment = await make_assignment(
-            session, application, await make_partner(session), status=AssignmentStatus.COMPLETED
+            session,
+            application,
+            await make_partner(session, status=PartnerStatus.APPROVED),
+            status=AssignmentStatus.COMPLETED,
         )
         response = await client.post(
             f"{assignments_url(application)}/{assignment.id}/cancel", json={"reason": "x"}, headers=headers
@@ -487,7 +518,9 @@ class TestCancel:
         self, client: httpx.AsyncClient, session: AsyncSession, headers: dict[str, str]
     ) -> None:
         application = await make_application(session, status=ApplicationStatus.ASSIGNED)
-        assignment = await make_assignment(session, application, await make_partner(session))
+        assignment = await make_assignment(
+            session, application, await make_partner(session, status=PartnerStatus.APPROVED)
+        )
         url = f"{assignments_url(application)}/{assignment.id}"
         assert (await client.delete(url, headers=headers)).status_code == 422
         response = await client.delete(url, params={"reason": "중복"}, headers=headers)
@@ -513,7 +546,7 @@ class TestBatchStatus:
         application = await make_application(
             session, services=["WEEDING", "TREE_PRUNING"], status=ApplicationStatus.ASSIGNED
         )
-        partner = await make_partner(session)
+        partner = await make_partner(session, status=PartnerStatus.APPROVED)
         first = await make_assignment(session, application, partner, services=["WEEDING"])
         second = await make_assignment(session, application, partner, services=["TREE_PRUNING"])
         gone = await make_assignment(session, application, partner, services=[], status=AssignmentStatus.CANCELLED)
@@ -570,7 +603,9 @@ class TestSendSms:
         self, client: httpx.AsyncClient, session: AsyncSession, admin: Admin, headers: dict[str, str]
     ) -> None:
         application = await make_application(session, customer_phone="01011112222", customer_name="김고객")
-        partner = await make_partner(session, company_name="초록조경", contact_phone="01033334444")
+        partner = await make_partner(
+            session, status=PartnerStatus.APPROVED, company_name="초록조경", contact_phone="01033334444"
+        )
         assignment = await make_assignment(
             session, application, partner, status=AssignmentStatus.SCHEDULED, scheduled_date=DAY, scheduled_time="10:00"
         )
@@ -597,7 +632,9 @@ class TestSendSms:
         self, client: httpx.AsyncClient, session: AsyncSession, headers: dict[str, str]
     ) -> None:
         application = await make_application(session)
-        assignment = await make_assignment(session, application, await make_partner(session))
+        assignment = await make_assignment(
+            session, application, await make_partner(session, status=PartnerStatus.APPROVED)
+        )
         url = f"{assignments_url(application)}/{assignment.id}/send-sms"
         keyed = {**headers, "Idempotency-Key": "resend-1"}
         first = await client.post(url, params={"target": "customer"}, headers=keyed)
@@ -612,7 +649,9 @@ class TestSendSms:
         template.is_active = False
         await session.flush()
         application = await make_application(session)
-        assignment = await make_assignment(session, application, await make_partner(session))
+        assignment = await make_assignment(
+            session, application, await make_partner(session, status=PartnerStatus.APPROVED)
+        )
         response = await client.post(
             f"{assignments_url(application)}/{assignment.id}/send-sms", params={"target": "customer"}, headers=headers
         )
@@ -621,7 +660,10 @@ class TestSendSms:
     async def test_refusals(self, client: httpx.AsyncClient, session: AsyncSession, headers: dict[str, str]) -> None:
         application = await make_application(session)
         cancelled = await make_assignment(
-            session, application, await make_partner(session), status=AssignmentStatus.CANCELLED
+            session,
+            application,
+            await make_partner(session, status=PartnerStatus.APPROVED),
+            status=AssignmentStatus.CANCELLED,
         )
         base = assignments_url(application)
         bad_target = await client.post(f"{base}/{cancelled.id}/send-sms", params={"target": "admin"}, headers=headers)
@@ -636,10 +678,12 @@ class TestBulkAssign:
     async def test_real_assignments_for_what_the_partner_covers(
         self, client: httpx.AsyncClient, session: AsyncSession, headers: dict[str, str], published: EventLog
     ) -> None:
-        partner = await make_partner(session, services=["WEEDING", "TREE_PRUNING"])
+        partner = await make_partner(session, status=PartnerStatus.APPROVED, services=["WEEDING", "TREE_PRUNING"])
         both = await make_application(session, services=["WEEDING", "TREE_PRUNING", "SINK"])
         partly_taken = await make_application(session, services=["WEEDING", "TREE_PRUNING"])
-        await make_assignment(session, partly_taken, await make_partner(session), services=["WEEDING"])
+        await make_assignment(
+            session, partly_taken, await make_partner(session, status=PartnerStatus.APPROVED), services=["WEEDING"]
+        )
         uncovered = await make_application(session, services=["SINK"])
         cancelled = await make_application(session, status=ApplicationStatus.CANCELLED)
 
@@ -697,15 +741,31 @@ class TestPartnerRanking:
         application = await make_application(
             session, services=["WEEDING", "TREE_PRUNING", "SINK"], district_code="41830"
         )
-        taken_by = await make_partner(session, services=["SINK"], company_name="씽크 전문")
+        taken_by = await make_partner(
+            session, status=PartnerStatus.APPROVED, services=["SINK"], company_name="씽크 전문"
+        )
         await make_assignment(session, application, taken_by, services=["SINK"])
         two_far = await make_partner(
-            session, services=["WEEDING", "TREE_PRUNING"], regions=[("11", None)], company_name="서울조경"
+            session,
+            status=PartnerStatus.APPROVED,
+            services=["WEEDING", "TREE_PRUNING"],
+            regions=[("11", None)],
+            company_name="서울조경",
         )
         two_near = await make_partner(
-            session, services=["WEEDING", "TREE_PRUNING", "SINK"], regions=[("41", None)], company_name="경기조경"
+            session,
+            status=PartnerStatus.APPROVED,
+            services=["WEEDING", "TREE_PRUNING", "SINK"],
+            regions=[("41", None)],
+            company_name="경기조경",
         )
-        one = await make_partner(session, services=["WEEDING"], regions=[("41", "41830")], company_name="양평제초")
+        one = await make_partner(
+            session,
+            status=PartnerStatus.APPROVED,
+            services=["WEEDING"],
+            regions=[("41", "41830")],
+            company_name="양평제초",
+        )
         await make_partner(session, services=["WEEDING"], status=PartnerStatus.PENDING, company_name="대기중")
 
         response = await client.get(f"{URL}/{application.id}/partner-ranking", headers=headers)

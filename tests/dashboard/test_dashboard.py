@@ -10,7 +10,7 @@ from jibsa.core.db import Database
 from jibsa.core.korean import KST
 from jibsa.dashboard.service import get_dashboard, median_hours, periods_for
 from jibsa.models import ApplicationStatus, PartnerStatus
-from tests.partners.factories import make_application, make_partner
+from tests.factories import make_application, make_partner
 from tests.partners.querycount import count_statements
 
 URL = "/api/v1/admin/dashboard"

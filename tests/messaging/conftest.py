@@ -19,8 +19,7 @@ from jibsa.core.config import Settings
 from jibsa.messaging.dependencies import get_clock
 from jibsa.messaging.periodic import TASK_MODULES
 from jibsa.models import Admin, AdminRole, CompanyProfile
-from tests.factories import auth_headers
-from tests.messaging.factories import set_company
+from tests.factories import auth_headers, quick_admin, set_company
 from tests.messaging.fakes import aligo as fake_aligo
 from tests.messaging.fakes import solapi as fake_solapi
 from tests.messaging.fakes.aligo import FakeAligo
@@ -39,12 +38,8 @@ def _handlers_registered() -> None:
 
 @pytest.fixture
 async def admin(session: AsyncSession) -> Admin:
-    """An active admin (no password: these tests only need its token, and argon2 costs ~0.7 s a test)."""
-    n = next(_admins)
-    account = Admin(email=f"sms-admin{n}@example.com", password_hash="-", name=f"문자관리자{n}", role=AdminRole.ADMIN)
-    session.add(account)
-    await session.flush()
-    return account
+    """An active admin for token-authenticated calls."""
+    return await quick_admin(session, role=AdminRole.ADMIN, name=f"문자관리자{next(_admins)}")
 
 
 @pytest.fixture
@@ -76,7 +71,7 @@ def clock(app: FastAPI) -> Iterator[FrozenClock]:
 
 # ---- delivery: worker settings and fake gateways
 
-CLIENT_TIMEOUT = 0.4
+CLIENT_TIMEOUT = 0.8  # generous: the suite runs two workers on two cores
 G = TypeVar("G", bound=FakeGateway)
 
 

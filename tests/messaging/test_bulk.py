@@ -13,8 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from jibsa.messaging.bulk import advance_bulk_jobs
 from jibsa.messaging.periodic import PERIODIC_TASKS
 from jibsa.models import ApplicationStatus, BulkSmsJob, CompanyProfile, MessageStatus, PartnerStatus
+from tests.factories import make_application, make_partner, queued
 from tests.messaging.conftest import FrozenClock
-from tests.messaging.factories import make_application, make_partner, queued
 
 BULK = "/api/v1/admin/sms/bulk"
 NOON_KST = datetime(2026, 12, 4, 3, 0, tzinfo=UTC)
@@ -52,10 +52,10 @@ class TestCreate:
         company: CompanyProfile,
         noon: FrozenClock,
     ) -> None:
-        await make_application(session, phone="01070700001")
-        await make_application(session, phone="01070700001")
-        await make_application(session, phone="01070700002")
-        await make_application(session, phone="01070700003", status=ApplicationStatus.COMPLETED)
+        await make_application(session, customer_phone="01070700001")
+        await make_application(session, customer_phone="01070700001")
+        await make_application(session, customer_phone="01070700002")
+        await make_application(session, customer_phone="01070700003", status=ApplicationStatus.COMPLETED)
         response = await client.post(BULK, json=_job(target_filter={"status": "new"}), headers=headers)
         assert response.status_code == 201, response.text
         body = response.json()
@@ -173,7 +173,7 @@ class TestAdvance:
         noon: FrozenClock,
     ) -> None:
         phones = ["01080800001", "01080800002", "01080800001", "01080800003", "01080800004"]
-        apps = [await make_application(session, phone=p) for p in phones]
+        apps = [await make_application(session, customer_phone=p) for p in phones]
         job_id = (await client.post(BULK, json=_job(), headers=headers)).json()["id"]
 
         await advance_bulk_jobs(session, NOON_KST, budget=2)
@@ -221,7 +221,7 @@ class TestAdvance:
         noon: FrozenClock,
     ) -> None:
         for phone in ("01090900001", "01090900002", "01090900003"):
-            await make_application(session, phone=phone)
+            await make_application(session, customer_phone=phone)
         job_id = (await client.post(BULK, json=_job(), headers=headers)).json()["id"]
         await advance_bulk_jobs(session, NOON_KST)
         rows = await queued(session, bulk_job_id=job_id)
@@ -263,8 +263,8 @@ class TestAdvance:
         company: CompanyProfile,
         noon: FrozenClock,
     ) -> None:
-        chosen = await make_partner(session, phone="01012120001")
-        await make_partner(session)
+        chosen = await make_partner(session, status=PartnerStatus.APPROVED, contact_phone="01012120001")
+        await make_partner(session, status=PartnerStatus.APPROVED)
         pending = await make_partner(session, status=PartnerStatus.PENDING)
         body = _job(job_type="manual_select", target_type="partner", target_ids=[chosen.id, pending.id])
         job_id = (await client.post(BULK, json=body, headers=headers)).json()["id"]

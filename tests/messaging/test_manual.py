@@ -25,8 +25,8 @@ from jibsa.models import (
     StoredFile,
     TriggerSource,
 )
+from tests.factories import make_application, make_partner
 from tests.messaging.conftest import FrozenClock
-from tests.messaging.factories import make_application, make_partner
 
 SMS = "/api/v1/admin/sms"
 
@@ -75,8 +75,8 @@ class TestSend:
     async def test_to_an_application_customer_or_a_partner(
         self, client: httpx.AsyncClient, headers: dict[str, str], session: AsyncSession, company: CompanyProfile
     ) -> None:
-        application = await make_application(session, phone="01022223333")
-        partner = await make_partner(session, phone="01044445555")
+        application = await make_application(session, customer_phone="01022223333")
+        partner = await make_partner(session, status=PartnerStatus.APPROVED, contact_phone="01044445555")
         to_customer = await client.post(
             f"{SMS}/send", json={"application_id": application.id, "message": "안내"}, headers=headers
         )
@@ -95,7 +95,7 @@ class TestSend:
     async def test_kind_recognised_from_a_known_number(
         self, client: httpx.AsyncClient, headers: dict[str, str], session: AsyncSession, company: CompanyProfile
     ) -> None:
-        await make_partner(session, phone="01044445555")
+        await make_partner(session, status=PartnerStatus.APPROVED, contact_phone="01044445555")
         response = await client.post(
             f"{SMS}/send", json={"receiver_phone": "010-4444-5555", "message": "안내"}, headers=headers
         )
@@ -320,9 +320,11 @@ class TestRecipients:
     async def test_customers_one_per_phone_with_the_latest_application(
         self, client: httpx.AsyncClient, headers: dict[str, str], session: AsyncSession
     ) -> None:
-        older = await make_application(session, name="김철수", phone="01050500001", status=ApplicationStatus.COMPLETED)
-        newer = await make_application(session, name="김철수", phone="01050500001")
-        other = await make_application(session, name="박영희", phone="01050500002")
+        older = await make_application(
+            session, customer_name="김철수", customer_phone="01050500001", status=ApplicationStatus.COMPLETED
+        )
+        newer = await make_application(session, customer_name="김철수", customer_phone="01050500001")
+        other = await make_application(session, customer_name="박영희", customer_phone="01050500002")
         page = (await client.get(f"{SMS}/recipients", params={"target_type": "customer"}, headers=headers)).json()
         assert page["total"] == 2
         assert [i["id"] for i in page["items"]] == [other.id, newer.id]
@@ -343,8 +345,8 @@ class TestRecipients:
     async def test_customer_search_by_blind_index(
         self, client: httpx.AsyncClient, headers: dict[str, str], session: AsyncSession, term: str
     ) -> None:
-        await make_application(session, name="김철수", phone="01050500001")
-        target = await make_application(session, name="박영희", phone="01050500002")
+        await make_application(session, customer_name="김철수", customer_phone="01050500001")
+        target = await make_application(session, customer_name="박영희", customer_phone="01050500002")
         page = (await client.get(f"{SMS}/recipients", params={"search": term}, headers=headers)).json()
         assert [i["id"] for i in page["items"]] == [target.id]
 
@@ -358,7 +360,9 @@ class TestRecipients:
     async def test_partners_by_company_name_and_status(
         self, client: httpx.AsyncClient, headers: dict[str, str], session: AsyncSession
     ) -> None:
-        green = await make_partner(session, company_name="초록조경", phone="01060600001")
+        green = await make_partner(
+            session, status=PartnerStatus.APPROVED, company_name="초록조경", contact_phone="01060600001"
+        )
         await make_partner(session, company_name="하늘설비", status=PartnerStatus.PENDING)
         page = (
             await client.get(f"{SMS}/recipients", params={"target_type": "partner", "search": "초록"}, headers=headers)

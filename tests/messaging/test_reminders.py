@@ -9,8 +9,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from jibsa.messaging.periodic import PERIODIC_TASKS
 from jibsa.messaging.reminders import send_visit_reminders
-from jibsa.models import Application, ApplicationStatus, Assignment, AssignmentStatus, CompanyProfile
-from tests.messaging.factories import make_application, make_assignment, make_partner, queued, set_company
+from jibsa.models import Application, ApplicationStatus, Assignment, AssignmentStatus, CompanyProfile, PartnerStatus
+from tests.factories import make_application, make_assignment, make_partner, queued, set_company
 
 VISIT = date(2026, 12, 5)
 EVE_18_KST = datetime(2026, 12, 4, 9, 0, tzinfo=UTC)  # 18:00 in Seoul
@@ -24,8 +24,10 @@ async def _scheduled(
     status: AssignmentStatus = AssignmentStatus.SCHEDULED,
     application_status: ApplicationStatus = ApplicationStatus.SCHEDULED,
 ) -> Assignment:
-    application = await make_application(session, phone="01077778888", status=application_status)
-    partner = await make_partner(session, company_name="푸른조경", phone="01099990000")
+    application = await make_application(session, customer_phone="01077778888", status=application_status)
+    partner = await make_partner(
+        session, status=PartnerStatus.APPROVED, company_name="푸른조경", contact_phone="01099990000"
+    )
     return await make_assignment(
         session, application, partner, status=status, scheduled_date=on, scheduled_time="오전 10:00"
     )

@@ -31,10 +31,19 @@ from jibsa.models import (
     SmsTemplate,
     TriggerSource,
 )
-from tests.factories import application_payload, partner_payload
-from tests.messaging.factories import make_application, make_assignment, make_partner, queued
+from tests.factories import (
+    application_payload,
+    make_application,
+    make_assignment,
+    make_partner,
+    partner_payload,
+    queued,
+)
 
 VISIT = date(2026, 12, 5)
+LONG_ADDRESS = (
+    "경기도 양평군 양평읍 중앙로 123 양평아파트 101동 1004호"  # longer than the 30 characters partner texts keep
+)
 
 
 def _texts(rows: list[SmsMessage]) -> dict[tuple[str, str | None], str]:
@@ -49,7 +58,7 @@ class TestApplicationStatusChanged:
     async def test_new_to_consulting_acknowledges_the_customer(
         self, session: AsyncSession, company: CompanyProfile
     ) -> None:
-        application = await make_application(session, phone="01033334444", status=ApplicationStatus.CONSULTING)
+        application = await make_application(session, customer_phone="01033334444", status=ApplicationStatus.CONSULTING)
         event = ApplicationStatusChanged(
             application_id=application.id, from_status="new", to_status="consulting", send_sms=True, admin_id=None
         )
@@ -90,8 +99,10 @@ class TestApplicationStatusChanged:
     async def test_scheduled_confirms_each_scheduled_assignment_to_both_sides(
         self, session: AsyncSession, company: CompanyProfile
     ) -> None:
-        application = await make_application(session, status=ApplicationStatus.SCHEDULED)
-        partner = await make_partner(session, company_name="푸른조경", phone="01055556666")
+        application = await make_application(session, address=LONG_ADDRESS, status=ApplicationStatus.SCHEDULED)
+        partner = await make_partner(
+            session, status=PartnerStatus.APPROVED, company_name="푸른조경", contact_phone="01055556666"
+        )
         assignment = await make_assignment(
             session,
             application,
@@ -101,7 +112,7 @@ class TestApplicationStatusChanged:
             scheduled_time="오전 10:00",
             services=("WEEDING", "TREE_PRUNING"),
         )
-        other = await make_partner(session)
+        other = await make_partner(session, status=PartnerStatus.APPROVED)
         await make_assignment(session, application, other, status=AssignmentStatus.PENDING)
         await publish(
             session,
@@ -192,8 +203,12 @@ class TestApplicationStatusChanged:
 
 class TestAssignmentEvents:
     async def test_created_notifies_customer_and_partner(self, session: AsyncSession, company: CompanyProfile) -> None:
-        application = await make_application(session, phone="01011112222", status=ApplicationStatus.ASSIGNED)
-        partner = await make_partner(session, company_name="맑은집수리", phone="0312345678")
+        application = await make_application(
+            session, address=LONG_ADDRESS, customer_phone="01011112222", status=ApplicationStatus.ASSIGNED
+        )
+        partner = await make_partner(
+            session, status=PartnerStatus.APPROVED, company_name="맑은집수리", contact_phone="0312345678"
+        )
         assignment = await make_assignment(
             session, application, partner, estimated_cost=1_250_000, services=("WEEDING", "TREE_PRUNING")
         )
@@ -218,7 +233,7 @@ class TestAssignmentEvents:
 
     async def test_created_with_a_date_and_no_estimate(self, session: AsyncSession, company: CompanyProfile) -> None:
         application = await make_application(session)
-        partner = await make_partner(session)
+        partner = await make_partner(session, status=PartnerStatus.APPROVED)
         assignment = await make_assignment(
             session,
             application,
@@ -235,7 +250,7 @@ class TestAssignmentEvents:
 
     async def test_scheduled_confirms_once_per_date(self, session: AsyncSession, company: CompanyProfile) -> None:
         application = await make_application(session)
-        partner = await make_partner(session)
+        partner = await make_partner(session, status=PartnerStatus.APPROVED)
         assignment = await make_assignment(
             session, application, partner, status=AssignmentStatus.SCHEDULED, scheduled_date=VISIT
         )
@@ -254,7 +269,7 @@ class TestAssignmentEvents:
         self, session: AsyncSession, company: CompanyProfile
     ) -> None:
         application = await make_application(session)
-        partner = await make_partner(session)
+        partner = await make_partner(session, status=PartnerStatus.APPROVED)
         assignment = await make_assignment(
             session,
             application,
@@ -299,7 +314,7 @@ class TestAssignmentEvents:
 
     async def test_changed_tells_the_customer(self, session: AsyncSession, company: CompanyProfile) -> None:
         application = await make_application(session)
-        partner = await make_partner(session)
+        partner = await make_partner(session, status=PartnerStatus.APPROVED)
         assignment = await make_assignment(
             session,
             application,
@@ -321,7 +336,7 @@ class TestAssignmentEvents:
 
     async def test_cancelled_assignment_sends_nothing(self, session: AsyncSession, company: CompanyProfile) -> None:
         application = await make_application(session)
-        partner = await make_partner(session)
+        partner = await make_partner(session, status=PartnerStatus.APPROVED)
         assignment = await make_assignment(session, application, partner, status=AssignmentStatus.CANCELLED)
         await publish(
             session, AssignmentCreated(application_id=application.id, assignment_id=assignment.id, send_sms=True)
@@ -373,7 +388,7 @@ class TestPartnerStatusChanged:
 class TestSubmissions:
     async def test_acknowledgements_are_off_by_default(self, session: AsyncSession, company: CompanyProfile) -> None:
         application = await make_application(session)
-        partner = await make_partner(session)
+        partner = await make_partner(session, status=PartnerStatus.APPROVED)
         await publish(session, ApplicationSubmitted(application_id=application.id, send_sms=True))
         await publish(session, PartnerRegistered(partner_id=partner.id, send_sms=True))
         assert await queued(session) == []
@@ -381,7 +396,7 @@ class TestSubmissions:
     async def test_acknowledgements_when_activated(self, session: AsyncSession, company: CompanyProfile) -> None:
         await _activate(session, "new_application", "new_partner")
         application = await make_application(session)
-        partner = await make_partner(session, company_name="튼튼설비")
+        partner = await make_partner(session, status=PartnerStatus.APPROVED, company_name="튼튼설비")
         await publish(session, ApplicationSubmitted(application_id=application.id, send_sms=True))
         await publish(session, PartnerRegistered(partner_id=partner.id, send_sms=True))
         texts = _texts(await queued(session))

@@ -22,8 +22,8 @@ from jibsa.messaging import periodic
 from jibsa.messaging.providers import ConsoleProvider
 from jibsa.messaging.worker import Worker, backoff_delay
 from jibsa.models import MessageStatus, WorkerHeartbeat
+from tests.factories import outbox_rows, queue_messages
 from tests.messaging.conftest import aligo_gateway, faults
-from tests.messaging.factories import outbox_rows, queue_messages
 from tests.messaging.fakes.aligo import FakeAligo
 
 

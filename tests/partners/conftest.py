@@ -7,8 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from jibsa import events
 from jibsa.models import Admin, AdminRole
-from tests.factories import auth_headers
-from tests.partners.factories import quick_admin
+from tests.factories import auth_headers, quick_admin
 
 
 @pytest.fixture

@@ -24,10 +24,11 @@ from jibsa.models import (
     PartnerStatus,
 )
 from jibsa.partners.service import ALLOWED_TRANSITIONS
-from tests.factories import auth_headers, make_admin
-from tests.partners.factories import (
+from tests.factories import (
     attach_business_registration,
+    auth_headers,
     business_number,
+    make_admin,
     make_application,
     make_assignment,
     make_partner,
@@ -94,7 +95,7 @@ class TestListPartners:
             session,
             company_name="한결설비",
             representative_name="김철수",
-            phone="01099998888",
+            contact_phone="01099998888",
             status=PartnerStatus.APPROVED,
             services=("PLUMBING_LEAK",),
         )
@@ -149,10 +150,10 @@ class TestListPartners:
             session,
             company_name="한결설비",
             representative_name="김철수",
-            phone="01099998888",
+            contact_phone="01099998888",
             business_number="1234567891",
         )
-        await make_partner(session, company_name="늘봄조경", representative_name="박영수", phone="01011112222")
+        await make_partner(session, company_name="늘봄조경", representative_name="박영수", contact_phone="01011112222")
         body = (await client.get(BASE, params={"search": search}, headers=admin_headers)).json()
         assert [i["id"] for i in body["items"]] == [target.id]
 
@@ -611,10 +612,10 @@ class TestSimilarPartners:
         self, client: httpx.AsyncClient, session: AsyncSession, admin_headers: dict[str, str]
     ) -> None:
         number = business_number()
-        partner = await make_partner(session, phone="01012121212", business_number=number)
+        partner = await make_partner(session, contact_phone="01012121212", business_number=number)
         same_number = await make_partner(session, business_number=number, status=PartnerStatus.REJECTED)
-        same_phone = await make_partner(session, phone="01012121212", status=PartnerStatus.APPROVED)
-        await make_partner(session, phone="01012121212", deleted_at=datetime.now(UTC))
+        same_phone = await make_partner(session, contact_phone="01012121212", status=PartnerStatus.APPROVED)
+        await make_partner(session, contact_phone="01012121212", deleted_at=datetime.now(UTC))
         await make_partner(session)
         body = (await client.get(f"{BASE}/{partner.id}/similar-partners", headers=admin_headers)).json()
         assert body["partner_id"] == partner.id
@@ -629,9 +630,9 @@ class TestSimilarPartners:
     async def test_at_most_five(
         self, client: httpx.AsyncClient, session: AsyncSession, admin_headers: dict[str, str]
     ) -> None:
-        partner = await make_partner(session, phone="01034343434")
+        partner = await make_partner(session, contact_phone="01034343434")
         for _ in range(7):
-            await make_partner(session, phone="01034343434")
+            await make_partner(session, contact_phone="01034343434")
         body = (await client.get(f"{BASE}/{partner.id}/similar-partners", headers=admin_headers)).json()
         assert body["total"] == 5
 
@@ -726,7 +727,9 @@ class TestDeletePartner:
     ) -> None:
         partner = await make_partner(session, status=PartnerStatus.APPROVED)
         application = await make_application(session, status=ApplicationStatus.SCHEDULED)
-        await make_assignment(session, application, partner, scheduled_date=date(2026, 3, 3))
+        await make_assignment(
+            session, application, partner, status=AssignmentStatus.SCHEDULED, scheduled_date=date(2026, 3, 3)
+        )
         response = await client.delete(f"{BASE}/{partner.id}", headers=sa_headers)
         assert response.status_code == 409
         assert response.json()["code"] == "partner_has_active_assignments"

@@ -4,8 +4,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from jibsa.models import Admin, AdminRole
-from tests.factories import auth_headers
-from tests.partners.factories import quick_admin
+from tests.factories import auth_headers, quick_admin
 
 
 @pytest.fixture

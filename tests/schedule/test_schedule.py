@@ -9,9 +9,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from jibsa.core.db import Database
 from jibsa.core.korean import today_kst
-from jibsa.models import Application, AssignmentStatus, Partner, PartnerStatus
+from jibsa.models import Application, Assignment, AssignmentStatus, Partner, PartnerStatus
 from jibsa.schedule.service import short_address
-from tests.partners.factories import make_application, make_assignment, make_partner
+from tests.factories import make_application, make_assignment, make_partner
 from tests.partners.querycount import count_statements
 
 BASE = "/api/v1/admin/schedule"
@@ -24,6 +24,20 @@ async def approved_partner(session: AsyncSession, **kwargs: Any) -> Partner:
 
 async def application(session: AsyncSession, **kwargs: Any) -> Application:
     return await make_application(session, services=("WEEDING", "TREE_PRUNING"), **kwargs)
+
+
+async def visit(
+    session: AsyncSession, app: Application, partner: Partner, *, scheduled_date: date | None, **kwargs: Any
+) -> Assignment:
+    """An assignment as these tests book it: scheduled, weeding only, 150,000원, at 10:00 when it has a date."""
+    booking: dict[str, Any] = {
+        "status": AssignmentStatus.SCHEDULED,
+        "scheduled_time": "10:00" if scheduled_date else None,
+        "estimated_cost": 150_000,
+        "services": ("WEEDING",),
+        **kwargs,
+    }
+    return await make_assignment(session, app, partner, scheduled_date=scheduled_date, **booking)
 
 
 class TestAuth:
@@ -39,10 +53,10 @@ class TestGetSchedule:
     ) -> None:
         partner = await approved_partner(session, company_name="한결조경")
         app = await application(session, customer_name="김영희", address="경기도 양평군 양평읍 중앙로 123")
-        later = await make_assignment(
+        later = await visit(
             session, app, partner, scheduled_date=date(2026, 3, 10), scheduled_time="14:00", services=("WEEDING",)
         )
-        earlier = await make_assignment(
+        earlier = await visit(
             session,
             app,
             partner,
@@ -51,9 +65,9 @@ class TestGetSchedule:
             scheduled_time="09:00",
             services=("TREE_PRUNING",),
         )
-        first = await make_assignment(session, app, partner, scheduled_date=date(2026, 3, 2), scheduled_time=None)
-        await make_assignment(session, app, partner, scheduled_date=date(2026, 4, 1))  # out of range
-        await make_assignment(session, app, partner, scheduled_date=None)  # not scheduled yet
+        first = await visit(session, app, partner, scheduled_date=date(2026, 3, 2), scheduled_time=None)
+        await visit(session, app, partner, scheduled_date=date(2026, 4, 1))  # out of range
+        await visit(session, app, partner, scheduled_date=None)  # not scheduled yet
 
         response = await client.get(BASE, params=MARCH, headers=admin_headers)
         assert response.status_code == 200
@@ -86,11 +100,9 @@ class TestGetSchedule:
         one = await approved_partner(session)
         two = await approved_partner(session)
         app = await application(session)
-        kept = await make_assignment(session, app, one, scheduled_date=date(2026, 3, 5))
-        cancelled = await make_assignment(
-            session, app, one, status=AssignmentStatus.CANCELLED, scheduled_date=date(2026, 3, 6)
-        )
-        other = await make_assignment(session, app, two, scheduled_date=date(2026, 3, 7))
+        kept = await visit(session, app, one, scheduled_date=date(2026, 3, 5))
+        cancelled = await visit(session, app, one, status=AssignmentStatus.CANCELLED, scheduled_date=date(2026, 3, 6))
+        other = await visit(session, app, two, scheduled_date=date(2026, 3, 7))
 
         default = (await client.get(BASE, params=MARCH, headers=admin_headers)).json()
         assert [i["assignment_id"] for i in default["items"]] == [kept.id, other.id]
@@ -104,7 +116,7 @@ class TestGetSchedule:
     ) -> None:
         partner = await approved_partner(session)
         app = await application(session, deleted_at=datetime.now(UTC))
-        await make_assignment(session, app, partner, scheduled_date=date(2026, 3, 5))
+        await visit(session, app, partner, scheduled_date=date(2026, 3, 5))
         assert (await client.get(BASE, params=MARCH, headers=admin_headers)).json()["total"] == 0
 
     async def test_defaults_to_this_kst_month(
@@ -113,7 +125,7 @@ class TestGetSchedule:
         partner = await approved_partner(session)
         app = await application(session)
         today = today_kst()
-        assignment = await make_assignment(session, app, partner, scheduled_date=today)
+        assignment = await visit(session, app, partner, scheduled_date=today)
         body = (await client.get(BASE, headers=admin_headers)).json()
         assert body["start_date"] == today.replace(day=1).isoformat()
         assert [i["assignment_id"] for i in body["items"]] == [assignment.id]
@@ -153,7 +165,7 @@ class TestGetSchedule:
         for n in (2, 12):
             for i in range(n):
                 app = await application(session)
-                await make_assignment(session, app, partners[i % 3], scheduled_date=date(2026, 5, 1 + i))
+                await visit(session, app, partners[i % 3], scheduled_date=date(2026, 5, 1 + i))
             with count_statements(db.engine) as statements:
                 body = (
                     await client.get(
@@ -171,15 +183,11 @@ class TestMonthlyStats:
     ) -> None:
         partner = await approved_partner(session)
         app = await application(session)
-        await make_assignment(session, app, partner, scheduled_date=date(2026, 3, 1))
-        await make_assignment(session, app, partner, scheduled_date=date(2026, 3, 1), status=AssignmentStatus.PENDING)
-        await make_assignment(
-            session, app, partner, scheduled_date=date(2026, 3, 31), status=AssignmentStatus.COMPLETED
-        )
-        await make_assignment(
-            session, app, partner, scheduled_date=date(2026, 3, 15), status=AssignmentStatus.CANCELLED
-        )
-        await make_assignment(session, app, partner, scheduled_date=date(2026, 4, 1))
+        await visit(session, app, partner, scheduled_date=date(2026, 3, 1))
+        await visit(session, app, partner, scheduled_date=date(2026, 3, 1), status=AssignmentStatus.PENDING)
+        await visit(session, app, partner, scheduled_date=date(2026, 3, 31), status=AssignmentStatus.COMPLETED)
+        await visit(session, app, partner, scheduled_date=date(2026, 3, 15), status=AssignmentStatus.CANCELLED)
+        await visit(session, app, partner, scheduled_date=date(2026, 4, 1))
         response = await client.get(f"{BASE}/monthly-stats", params={"year": 2026, "month": 3}, headers=admin_headers)
         assert response.status_code == 200
         assert response.json() == {
@@ -197,7 +205,7 @@ class TestMonthlyStats:
         one = await approved_partner(session)
         two = await approved_partner(session)
         app = await application(session)
-        await make_assignment(session, app, one, scheduled_date=date(2026, 2, 28))
+        await visit(session, app, one, scheduled_date=date(2026, 2, 28))
         params = {"year": 2026, "month": 2, "partner_id": two.id}
         body = (await client.get(f"{BASE}/monthly-stats", params=params, headers=admin_headers)).json()
         assert (body["total_scheduled"], body["by_date"]) == (0, {})

@@ -2,6 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 
 import { createQueryClient } from '@/lib/query-client';
+import { installQueryStatsIfAsked } from '@/lib/query-stats-hook';
 
 // Devtools are loaded only in development: the dynamic import is dropped from the production bundle.
 const Devtools = import.meta.env.DEV
@@ -9,7 +10,11 @@ const Devtools = import.meta.env.DEV
   : null;
 
 export function AppProviders({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(createQueryClient);
+  const [queryClient] = useState(() => {
+    const client = createQueryClient();
+    installQueryStatsIfAsked(client);
+    return client;
+  });
   return (
     <QueryClientProvider client={queryClient}>
       {children}

@@ -14,7 +14,7 @@ const TONES: Record<Tone, string> = {
 
 export function Badge({ tone = 'neutral', children, className }: { tone?: Tone; children: ReactNode; className?: string }) {
   return (
-    <span className={cn('inline-flex items-center rounded-full px-2.5 py-0.5 text-sm font-semibold', TONES[tone], className)}>
+    <span className={cn('inline-flex items-center rounded-full px-2.5 py-0.5 text-sm font-semibold whitespace-nowrap', TONES[tone], className)}>
       {children}
     </span>
   );

@@ -1,0 +1,5 @@
+import { QrCodePage } from '@/features/qr-code';
+
+export function Component() {
+  return <QrCodePage />;
+}

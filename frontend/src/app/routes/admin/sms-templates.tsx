@@ -1,0 +1,5 @@
+import { TemplatesPage } from '@/features/sms';
+
+export function Component() {
+  return <TemplatesPage />;
+}

@@ -1,0 +1,5 @@
+import { SmsPage } from '@/features/sms';
+
+export function Component() {
+  return <SmsPage />;
+}

@@ -1,0 +1,31 @@
+export const ENTITY_LABEL: Record<string, string> = {
+  application: '신청',
+  application_note: '신청 메모',
+  assignment: '배정',
+  partner: '협력사',
+  admin: '관리자',
+  file: '파일',
+  sms_message: '문자',
+  sms_template: '문자 템플릿',
+  bulk_sms_job: '대량 문자',
+  company_profile: '회사 정보',
+};
+
+export const ACTION_LABEL: Record<string, string> = {
+  create: '생성',
+  update: '수정',
+  delete: '삭제',
+  status_change: '상태 변경',
+  cancel: '취소',
+  view: '열람',
+  download: '다운로드',
+  sms_send: '문자 발송',
+  note_create: '메모 작성',
+  note_delete: '메모 삭제',
+  login: '로그인',
+  logout: '로그아웃',
+  login_failed: '로그인 실패',
+  password_change: '비밀번호 변경',
+  deactivate: '비활성화',
+  refresh_reuse: '토큰 재사용 차단',
+};

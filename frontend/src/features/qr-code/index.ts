@@ -1,0 +1,1 @@
+export { QrCodePage } from './components/qr-code-page';

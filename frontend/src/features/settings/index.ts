@@ -1,0 +1,2 @@
+export { settingsKeys, settingsQueries } from './api/settings-api';
+export { SettingsPage } from './components/settings-page';
