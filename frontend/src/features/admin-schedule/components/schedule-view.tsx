@@ -179,17 +179,21 @@ export function ScheduleView() {
                         </span>
                         {items.length > 0 && (
                           <>
-                            <span className="rounded-md bg-brand-700 px-1.5 text-xs font-bold text-white sm:hidden">{items.length}</span>
+                            <span className="rounded-md bg-brand-700 px-1.5 text-xs font-bold text-white">
+                              {items.length}
+                              <span className="hidden sm:inline">건</span>
+                            </span>
                             <span className="hidden w-full flex-col gap-0.5 sm:flex">
                               {items.slice(0, 2).map((it) => (
                                 <span key={it.assignment_id} className="flex items-center gap-1 truncate text-xs text-slate-700">
                                   <span className={cn('size-2 shrink-0 rounded-full', DOT[it.status] ?? 'bg-slate-400')} aria-hidden="true" />
                                   <span className="truncate">
-                                    {it.scheduled_time ?? ''} {it.customer_name}
+                                    {it.scheduled_time ?? '미정'}
+                                    <span className="hidden 2xl:inline"> {it.customer_name}</span>
                                   </span>
                                 </span>
                               ))}
-                              {items.length > 2 && <span className="text-xs font-semibold text-brand-700">+{items.length - 2}건</span>}
+                              {items.length > 2 && <span className="text-xs text-slate-500">외 {items.length - 2}건</span>}
                             </span>
                           </>
                         )}
