@@ -36,9 +36,9 @@ function Partners({ item }: { item: ApplicationListItem }) {
   return (
     <span className="flex flex-col">
       {live.map((p) => (
-        <span key={`${p.partner_id}-${p.scheduled_date ?? ''}`} className="truncate">
-          {p.company_name}
-          {p.scheduled_date && <span className="ml-1 text-sm text-slate-500">{formatDate(p.scheduled_date).slice(5)}</span>}
+        <span key={`${p.partner_id}-${p.scheduled_date ?? ''}`} className="flex flex-wrap items-baseline gap-x-1">
+          <span className="break-keep">{p.company_name}</span>
+          {p.scheduled_date && <span className="text-sm whitespace-nowrap text-slate-500">{formatDate(p.scheduled_date).slice(5)}</span>}
         </span>
       ))}
     </span>

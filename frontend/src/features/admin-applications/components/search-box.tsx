@@ -42,7 +42,7 @@ export function SearchBox({ value, onSearch }: { value: string; onSearch: (text:
             type="search"
             value={text}
             onChange={(e) => setText(e.target.value)}
-            placeholder="신청번호·전화번호·이름"
+            placeholder="번호 · 전화 · 이름"
             aria-describedby={`${id}-hint`}
             className="min-h-12 w-full rounded-xl border-2 border-slate-300 bg-white pr-11 pl-10 text-base focus:border-brand-500 focus:ring-4 focus:ring-brand-100 focus:outline-none"
           />

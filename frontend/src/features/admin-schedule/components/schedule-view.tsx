@@ -141,7 +141,7 @@ export function ScheduleView() {
       )}
 
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
-        <div className="overflow-hidden rounded-2xl border border-slate-200 bg-white">
+        <div className="self-start overflow-hidden rounded-2xl border border-slate-200 bg-white">
           <div className="grid grid-cols-7 border-b border-slate-200 bg-slate-50 text-center text-sm font-semibold" aria-hidden="true">
             {WEEKDAYS.map((d, i) => (
               <div key={d} className={cn('py-2', i === 0 && 'text-red-700', i === 6 && 'text-brand-700')}>
