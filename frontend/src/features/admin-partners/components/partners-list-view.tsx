@@ -228,12 +228,12 @@ export function PartnersListView({ categories, regions }: { categories: Category
               <thead className="bg-slate-50 text-sm text-slate-600">
                 <tr>
                   <th scope="col" className="px-4 py-3 font-semibold">업체명</th>
-                  <th scope="col" className="w-28 px-4 py-3 font-semibold">대표자</th>
+                  <th scope="col" className="w-24 px-4 py-3 font-semibold">대표자</th>
                   <th scope="col" className="w-36 px-4 py-3 font-semibold">연락처</th>
                   <th scope="col" className="px-4 py-3 font-semibold">서비스</th>
                   <th scope="col" className="w-24 px-4 py-3 font-semibold">상태</th>
-                  <th scope="col" className="w-28 px-4 py-3 font-semibold">등록일</th>
-                  <th scope="col" className="w-28 px-4 py-3 font-semibold"><span className="sr-only">빠른 처리</span></th>
+                  <th scope="col" className="w-32 px-4 py-3 font-semibold">등록일</th>
+                  <th scope="col" className="w-32 px-4 py-3 font-semibold"><span className="sr-only">빠른 처리</span></th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -253,16 +253,18 @@ export function PartnersListView({ categories, regions }: { categories: Category
                     </td>
                     <td className="truncate px-4 py-3">{p.representative_name}</td>
                     <td className="px-4 py-3 text-sm">{formatPhone(p.contact_phone)}</td>
-                    <td className="truncate px-4 py-3 text-sm">
-                      <ServicesText p={p} />
+                    <td className="px-4 py-3 text-sm">
+                      <span className="line-clamp-2">
+                        <ServicesText p={p} />
+                      </span>
                     </td>
                     <td className="px-4 py-3">
                       <StatusChip kind="partner" status={p.status} label={p.status_label} />
                     </td>
-                    <td className="px-4 py-3 text-sm">{formatDate(p.created_at)}</td>
+                    <td className="px-4 py-3 text-sm whitespace-nowrap">{formatDate(p.created_at)}</td>
                     <td className="px-4 py-3">
                       {p.status === 'pending' && (
-                        <Button size="sm" variant="outline" onClick={() => quickApprove(p)}>
+                        <Button size="sm" variant="outline" className="whitespace-nowrap" onClick={() => quickApprove(p)}>
                           승인/거절
                         </Button>
                       )}
