@@ -4,7 +4,20 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const FEATURES = ['catalog', 'applications', 'partners', 'admin-auth', 'sms', 'audit', 'settings', 'qr-code'];
+const FEATURES = [
+  'catalog',
+  'applications',
+  'partners',
+  'admin-auth',
+  'admin-dashboard',
+  'admin-applications',
+  'admin-partners',
+  'admin-schedule',
+  'sms',
+  'audit',
+  'settings',
+  'qr-code',
+];
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'src/client', 'test-results', 'playwright-report'] },

@@ -4,10 +4,6 @@ import { PublicLayout } from '@/components/layout/public-layout';
 import { NotFoundPage, PageSpinner, RouteErrorPage } from '@/components/layout/route-states';
 
 // Every page is its own chunk; only the public frame is in the entry bundle.
-const pending = () => import('./routes/admin/pending');
-
-const adminPending = (path: string): RouteObject => ({ path, lazy: pending });
-
 export const routes: RouteObject[] = [
   {
     errorElement: <RouteErrorPage />,
@@ -33,12 +29,12 @@ export const routes: RouteObject[] = [
         path: 'admin',
         lazy: () => import('./routes/admin/shell'),
         children: [
-          { index: true, lazy: pending },
-          adminPending('applications'),
-          adminPending('applications/:id'),
-          adminPending('partners'),
-          adminPending('partners/:id'),
-          adminPending('schedule'),
+          { index: true, lazy: () => import('./routes/admin/dashboard') },
+          { path: 'applications', lazy: () => import('./routes/admin/applications') },
+          { path: 'applications/:id', lazy: () => import('./routes/admin/application-detail') },
+          { path: 'partners', lazy: () => import('./routes/admin/partners') },
+          { path: 'partners/:id', lazy: () => import('./routes/admin/partner-detail') },
+          { path: 'schedule', lazy: () => import('./routes/admin/schedule') },
           { path: 'sms', lazy: () => import('./routes/admin/sms') },
           { path: 'sms/templates', lazy: () => import('./routes/admin/sms-templates') },
           { path: 'audit', lazy: () => import('./routes/admin/audit') },

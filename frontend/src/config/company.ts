@@ -1,10 +1,9 @@
 /**
  * Company profile shown on public pages.
  *
- * PLACEHOLDER until the backend exposes the company settings publicly: SPEC §0 says these values live in
- * settings (seeded with the reference company's values in the demo). The public contract has no
- * `GET /api/v1/company` yet, so the demo values are kept here in one place. Replace with a catalog-style
- * query (`companyQueries.profile()`) once the endpoint exists.
+ * The live values (name, phone, address, e-mail, business number, representative, tagline) come from the
+ * company settings through `GET /api/v1/company` (`useCompany()` in `src/hooks/use-company.ts`); these
+ * constants are the loading fallback (the demo's seeded values) and the marketing copy that is not a setting.
  */
 export const COMPANY = {
   name: '전방홈케어',

@@ -1,4 +1,4 @@
-import type { ProvinceWithDistricts, Catalog } from '@/client/types.gen';
+import type { Catalog, ProvinceWithDistricts, PublicCompany } from '@/client/types.gen';
 
 export const catalogFixture: Catalog = {
   categories: [
@@ -38,3 +38,13 @@ export const regionsFixture: ProvinceWithDistricts[] = [
   },
   { code: '11', name: '서울특별시', short_name: '서울', districts: [{ code: '11110', name: '종로구' }] },
 ];
+
+export const companyFixture: PublicCompany = {
+  name: '전방홈케어',
+  phone: '1551-6640',
+  address: '경기도 양평군 양평읍 중앙로 1',
+  business_number: '123-45-67891',
+  representative: '김전방',
+  email: 'info@geonbang.com',
+  tagline: '전원주택 관리의 새로운 기준',
+};

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 
 import { buttonClasses } from '@/components/ui/button';
-import { COMPANY } from '@/config/company';
+import { useCompany } from '@/hooks/use-company';
 import { cn } from '@/lib/cn';
 import { telHref } from '@/lib/phone';
 
@@ -15,20 +15,22 @@ const NAV = [
 ] as const;
 
 export function Logo({ className }: { className?: string }) {
+  const company = useCompany();
   return (
-    <Link to="/" className={cn('inline-flex min-h-12 items-center gap-2 rounded-lg', className)} aria-label={`${COMPANY.name} 홈`}>
+    <Link to="/" className={cn('inline-flex min-h-12 items-center gap-2 rounded-lg', className)} aria-label={`${company.name} 홈`}>
       <svg viewBox="0 0 32 32" className="size-9" aria-hidden="true">
         <rect width="32" height="32" rx="8" fill="#1e3a5f" />
         <path d="M7 16 16 8l9 8v9h-6v-6h-6v6H7z" fill="#fff" />
         <path d="M22 9c2 0 3 1 3 3-2 0-3-1-3-3z" fill="#7fc48f" />
       </svg>
-      <span className="text-xl font-extrabold tracking-tight text-brand-700">{COMPANY.name}</span>
+      <span className="text-xl font-extrabold tracking-tight text-brand-700">{company.name}</span>
     </Link>
   );
 }
 
 function SiteHeader() {
   const [open, setOpen] = useState(false);
+  const company = useCompany();
   return (
     <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-2">
@@ -45,14 +47,14 @@ function SiteHeader() {
           ))}
         </nav>
         <div className="flex items-center gap-2">
-          <a href={telHref(COMPANY.phone)} className={buttonClasses('ghost', 'md', 'text-brand-700! max-sm:hidden')}>
+          <a href={telHref(company.phone)} className={buttonClasses('ghost', 'md', 'text-brand-700! max-sm:hidden')}>
             <Phone className="size-5" aria-hidden="true" />
-            {COMPANY.phone}
+            {company.phone}
           </a>
           <a
-            href={telHref(COMPANY.phone)}
+            href={telHref(company.phone)}
             className="flex size-12 items-center justify-center rounded-lg text-brand-700 hover:bg-slate-100 sm:hidden"
-            aria-label={`전화 문의 ${COMPANY.phone}`}
+            aria-label={`전화 문의 ${company.phone}`}
           >
             <Phone className="size-6" aria-hidden="true" />
           </a>
@@ -82,9 +84,9 @@ function SiteHeader() {
               </li>
             ))}
           </ul>
-          <a href={telHref(COMPANY.phone)} className={buttonClasses('outline', 'lg', 'mt-4 w-full')}>
+          <a href={telHref(company.phone)} className={buttonClasses('outline', 'lg', 'mt-4 w-full')}>
             <Phone className="size-5" aria-hidden="true" />
-            전화 문의 {COMPANY.phone}
+            전화 문의 {company.phone}
           </a>
         </nav>
       )}
@@ -93,37 +95,50 @@ function SiteHeader() {
 }
 
 function SiteFooter() {
+  const company = useCompany();
   return (
     <footer className="border-t border-slate-200 bg-slate-900 text-slate-300">
       <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-10 pb-28 md:pb-10">
         <div className="flex flex-col gap-1">
-          <p className="text-lg font-bold text-white">{COMPANY.name}</p>
-          <p>{COMPANY.slogan}</p>
+          <p className="text-lg font-bold text-white">{company.name}</p>
+          <p>{company.tagline}</p>
         </div>
         <dl className="grid gap-x-8 gap-y-1 text-sm sm:grid-cols-2">
           <div className="flex gap-2">
             <dt className="text-slate-400">상호</dt>
-            <dd>{COMPANY.legalName}</dd>
+            <dd>{company.legalName}</dd>
           </div>
+          {company.representative && (
+            <div className="flex gap-2">
+              <dt className="text-slate-400">대표</dt>
+              <dd>{company.representative}</dd>
+            </div>
+          )}
+          {company.businessNumber && (
+            <div className="flex gap-2">
+              <dt className="text-slate-400">사업자등록번호</dt>
+              <dd>{company.businessNumber}</dd>
+            </div>
+          )}
           <div className="flex gap-2">
             <dt className="text-slate-400">대표전화</dt>
             <dd>
-              <a href={telHref(COMPANY.phone)} className="underline-offset-2 hover:underline">
-                {COMPANY.phone}
+              <a href={telHref(company.phone)} className="underline-offset-2 hover:underline">
+                {company.phone}
               </a>
             </dd>
           </div>
           <div className="flex gap-2">
             <dt className="text-slate-400">이메일</dt>
-            <dd>{COMPANY.email}</dd>
+            <dd>{company.email}</dd>
           </div>
           <div className="flex gap-2">
             <dt className="text-slate-400">상담 시간</dt>
-            <dd>{COMPANY.businessHours}</dd>
+            <dd>{company.businessHours}</dd>
           </div>
           <div className="flex gap-2 sm:col-span-2">
             <dt className="shrink-0 text-slate-400">주소</dt>
-            <dd>{COMPANY.address}</dd>
+            <dd>{company.address}</dd>
           </div>
         </dl>
         <nav aria-label="약관 및 정책" className="flex flex-wrap gap-4 text-sm">
@@ -140,7 +155,7 @@ function SiteFooter() {
             협력사 신청
           </Link>
         </nav>
-        <p className="text-xs text-slate-400">© {new Date().getFullYear()} {COMPANY.legalName}. All rights reserved.</p>
+        <p className="text-xs text-slate-400">© {new Date().getFullYear()} {company.legalName}. All rights reserved.</p>
       </div>
     </footer>
   );

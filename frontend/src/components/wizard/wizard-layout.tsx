@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 
 import { Button } from '@/components/ui/button';
 import { Stepper } from '@/components/ui/stepper';
-import { COMPANY } from '@/config/company';
+import { useCompany } from '@/hooks/use-company';
 import { telHref } from '@/lib/phone';
 
 interface WizardLayoutProps {
@@ -27,6 +27,7 @@ interface WizardLayoutProps {
 export function WizardLayout(props: WizardLayoutProps) {
   const { title, steps, step, headingRef, stepTitle, stepDescription, children, onPrev, onNext, isFirst, isLast, submitLabel, submitting } =
     props;
+  const company = useCompany();
   return (
     <div className="flex min-h-dvh flex-col bg-slate-50">
       <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/95 backdrop-blur">
@@ -34,7 +35,7 @@ export function WizardLayout(props: WizardLayoutProps) {
           <div className="flex items-center justify-between gap-2">
             <Link to="/" className="inline-flex min-h-12 items-center gap-2 rounded-lg pr-2 font-bold text-brand-700">
               <Home className="size-5" aria-hidden="true" />
-              <span>{COMPANY.name}</span>
+              <span>{company.name}</span>
             </Link>
             <p className="text-base font-semibold text-slate-700">{title}</p>
           </div>
@@ -56,9 +57,9 @@ export function WizardLayout(props: WizardLayoutProps) {
       >
         <div className="mx-auto flex max-w-3xl items-center gap-2 px-4 py-3">
           <a
-            href={telHref(COMPANY.phone)}
+            href={telHref(company.phone)}
             className="inline-flex min-h-14 min-w-14 items-center justify-center rounded-xl border-2 border-slate-300 text-slate-700 hover:bg-slate-50"
-            aria-label={`전화 문의 ${COMPANY.phone}`}
+            aria-label={`전화 문의 ${company.phone}`}
           >
             <Phone className="size-6" aria-hidden="true" />
           </a>

@@ -19,6 +19,7 @@ import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react
 
 import { PageSpinner } from '@/components/layout/route-states';
 import { Button } from '@/components/ui/button';
+import { Toaster } from '@/components/ui/toast';
 import { COMPANY } from '@/config/company';
 import { adminAuthQueries, useHasSession, useLogout } from '@/features/admin-auth';
 import { cn } from '@/lib/cn';
@@ -146,6 +147,7 @@ export function Component() {
         <main id="main-content" className="flex-1 p-4 lg:p-6">
           <Outlet />
         </main>
+        <Toaster />
       </div>
     </div>
   );

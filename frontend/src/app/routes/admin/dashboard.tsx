@@ -1,0 +1,5 @@
+import { DashboardView } from '@/features/admin-dashboard';
+
+export function Component() {
+  return <DashboardView />;
+}

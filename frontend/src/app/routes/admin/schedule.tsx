@@ -1,0 +1,5 @@
+import { ScheduleView } from '@/features/admin-schedule';
+
+export function Component() {
+  return <ScheduleView />;
+}

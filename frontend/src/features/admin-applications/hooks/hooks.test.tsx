@@ -1,0 +1,153 @@
+import { act, renderHook, screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+
+import type { AuditLogRead } from '@/client/types.gen';
+import { applicationFixture, applicationListFixture, assignmentFixture, deferred } from '@/testing/admin-fixtures';
+import { createTestQueryClient, createWrapper, renderWithProviders } from '@/testing/render';
+import { API, server } from '@/testing/server';
+
+import { applicationQueries } from '../api/application-queries';
+import { ApplicationsListView } from '../components/applications-list-view';
+
+import { mergeHistory, unassignedServices, useApplicationDetail } from './use-application-detail';
+import { useApplications } from './use-applications';
+
+function listHandler(seen: URL[], opts: { gate?: Promise<void> } = {}) {
+  return http.get(`${API}/admin/applications`, async ({ request }) => {
+    const url = new URL(request.url);
+    seen.push(url);
+    const page = Number(url.searchParams.get('page'));
+    if (opts.gate && page === 2) await opts.gate;
+    return HttpResponse.json(applicationListFixture(page, 3));
+  });
+}
+
+describe('useApplications', () => {
+  it('prefetches the next page and keeps the previous page on screen while the next one loads', async () => {
+    const seen: URL[] = [];
+    const gate = deferred();
+    server.use(listHandler(seen, { gate: gate.promise }), http.get(`${API}/admin/schedule/partners`, () => HttpResponse.json([])));
+    const queryClient = createTestQueryClient();
+    const { result, rerender } = renderHook(({ page }) => useApplications({ page }), {
+      wrapper: createWrapper(queryClient),
+      initialProps: { page: 1 },
+    });
+    await waitFor(() => expect(result.current.data?.page).toBe(1));
+    // Page 2 is asked for in the background (prefetch).
+    await waitFor(() => expect(seen.map((u) => u.searchParams.get('page'))).toContain('2'));
+
+    rerender({ page: 2 });
+    // Page 2 is still on its way: page 1 stays, flagged as placeholder.
+    expect(result.current.data?.page).toBe(1);
+    expect(result.current.isPlaceholderData).toBe(true);
+    gate.resolve();
+    await waitFor(() => expect(result.current.data?.page).toBe(2));
+    expect(result.current.isPlaceholderData).toBe(false);
+    // …and then page 3 is prefetched; page 2 was fetched only once (the prefetch served it).
+    await waitFor(() => expect(seen.map((u) => u.searchParams.get('page'))).toContain('3'));
+    expect(seen.filter((u) => u.searchParams.get('page') === '2')).toHaveLength(1);
+  });
+
+  it('does not prefetch past the last page', async () => {
+    const seen: URL[] = [];
+    server.use(listHandler(seen));
+    const queryClient = createTestQueryClient();
+    const { result } = renderHook(() => useApplications({ page: 3 }), { wrapper: createWrapper(queryClient) });
+    await waitFor(() => expect(result.current.isSuccess).toBe(true));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(seen.map((u) => u.searchParams.get('page'))).toEqual(['3']);
+  });
+
+  it('aborts the request when the screen unmounts', async () => {
+    let signal: AbortSignal | null = null;
+    const never = deferred();
+    server.use(
+      http.get(`${API}/admin/applications`, async ({ request }) => {
+        signal = request.signal;
+        await never.promise;
+        return HttpResponse.json(applicationListFixture(1));
+      }),
+    );
+    const queryClient = createTestQueryClient();
+    const { unmount } = renderHook(() => useApplications({ page: 1 }), { wrapper: createWrapper(queryClient) });
+    await waitFor(() => expect(signal).not.toBeNull());
+    unmount();
+    await waitFor(() => expect(signal!.aborted).toBe(true));
+    never.resolve();
+  });
+});
+
+describe('applications list screen', () => {
+  it('reads filters from the URL and a status card changes the query key (back to page 1)', async () => {
+    const seen: URL[] = [];
+    server.use(listHandler(seen), http.get(`${API}/admin/schedule/partners`, () => HttpResponse.json([])));
+    const { user, queryClient } = renderWithProviders(<ApplicationsListView categories={[]} />, { route: '/admin/applications?status=new&page=2&q=5678' });
+    await screen.findAllByText('20261127-201');
+    const first = seen[0]!.searchParams;
+    expect([first.get('status'), first.get('page'), first.get('search')]).toEqual(['new', '2', '5678']);
+    expect(screen.getByText('전화번호 뒤 4자리(으)로 찾습니다.', { exact: false })).toBeInTheDocument();
+
+    const cards = within(screen.getByRole('region', { name: '상태별 신청 수' }));
+    await user.click(cards.getByRole('button', { name: /상담중/ }));
+    await waitFor(() => expect(seen.some((u) => u.searchParams.get('status') === 'consulting' && u.searchParams.get('page') === '1')).toBe(true));
+    expect(queryClient.getQueryData(applicationQueries.list({ status: 'consulting', search: '5678', page: 1 }).queryKey)).toBeDefined();
+    expect(cards.getByRole('button', { name: /상담중/ })).toHaveAttribute('aria-pressed', 'true');
+  });
+});
+
+describe('useApplicationDetail', () => {
+  it('loads each section as its own query and merges status changes with the audit trail', async () => {
+    const audit: AuditLogRead[] = [
+      { id: 1, created_at: '2026-11-28T01:00:00Z', admin_id: 1, admin_name: '관리자', action: 'assignment_create', entity_type: 'application', entity_id: 1, summary: '믿음설비 배정', before: null, after: null, ip_address: null, user_agent: null, request_id: null },
+      { id: 2, created_at: '2026-11-28T02:00:00Z', admin_id: 1, admin_name: '관리자', action: 'view', entity_type: 'application', entity_id: 1, summary: '조회', before: null, after: null, ip_address: null, user_agent: null, request_id: null },
+      { id: 3, created_at: '2026-11-28T03:00:00Z', admin_id: 1, admin_name: '관리자', action: 'status_change', entity_type: 'application', entity_id: 1, summary: '상태 변경', before: null, after: null, ip_address: null, user_agent: null, request_id: null },
+    ];
+    const hits: string[] = [];
+    const app = `${API}/admin/applications/1`;
+    server.use(
+      http.get(app, () => {
+        hits.push('detail');
+        return HttpResponse.json(applicationFixture());
+      }),
+      http.get(`${app}/notes`, () => {
+        hits.push('notes');
+        return HttpResponse.json({ items: [], total: 0, page: 1, page_size: 100, total_pages: 0 });
+      }),
+      http.get(`${API}/admin/audit-logs/entity/application/1`, () => {
+        hits.push('history');
+        return HttpResponse.json({ items: audit, next_cursor: null });
+      }),
+      http.get(`${app}/assignments`, () => {
+        hits.push('assignments');
+        return HttpResponse.json([assignmentFixture()]);
+      }),
+      http.get(`${app}/partner-ranking`, () => {
+        hits.push('ranking');
+        return HttpResponse.json({ application_id: 1, district_code: null, unassigned_services: [], partners: [] });
+      }),
+      http.get(`${app}/customer-history`, () => {
+        hits.push('customer-history');
+        return HttpResponse.json({ customer_phone_masked: '010-****-2063', total_applications: 1, applications: [] });
+      }),
+    );
+    const queryClient = createTestQueryClient();
+    const { result } = renderHook(() => useApplicationDetail(1), { wrapper: createWrapper(queryClient) });
+    await waitFor(() => expect(result.current.customerHistory.isSuccess && result.current.history.isSuccess && result.current.assignments.isSuccess).toBe(true));
+    expect(hits.sort()).toEqual(['assignments', 'customer-history', 'detail', 'history', 'notes', 'ranking']);
+    expect(result.current.timeline.map((e) => e.title)).toEqual(['믿음설비 배정', '접수 (신규)']);
+    // SINK is covered by the assignment; DECK_WORK is not.
+    expect(result.current.unassigned.map((s) => s.code)).toEqual(['DECK_WORK']);
+
+    // Invalidating detail(1) refetches every section of the screen.
+    hits.length = 0;
+    await act(() => queryClient.invalidateQueries({ queryKey: applicationQueries.detail(1).queryKey }));
+    expect(hits.sort()).toEqual(['assignments', 'customer-history', 'detail', 'history', 'notes', 'ranking']);
+  });
+
+  it('ignores cancelled assignments when listing unassigned services', () => {
+    const services = [{ code: 'A', name: 'a' }, { code: 'B', name: 'b' }];
+    const list = [assignmentFixture({ services: [{ code: 'A', name: 'a' }], status: 'cancelled' }), assignmentFixture({ services: [{ code: 'B', name: 'b' }] })];
+    expect(unassignedServices(services, list).map((s) => s.code)).toEqual(['A']);
+    expect(mergeHistory(undefined, undefined)).toEqual([]);
+  });
+});

@@ -1,0 +1,112 @@
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+
+import {
+  adminPartnersGet,
+  adminPartnersList,
+  adminPartnersListNotes,
+  adminPartnersSimilar,
+  auditEntityHistory,
+} from '@/client/sdk.gen';
+import type { AuditLogRead, PartnerDetail, PartnerList, PartnerNoteOut, PartnerStatus, SimilarPartners } from '@/client/types.gen';
+import '@/lib/api-client';
+import { STALE_TIME } from '@/lib/query-client';
+
+export const PARTNER_PAGE_SIZE = 20;
+
+export interface PartnerListFilters {
+  status?: PartnerStatus | undefined;
+  search?: string | undefined;
+  services?: string[] | undefined;
+  provinceCode?: string | undefined;
+  districtCode?: string | undefined;
+  page?: number | undefined;
+}
+
+export function normalizePartnerFilters(f: PartnerListFilters): PartnerListFilters {
+  const out: PartnerListFilters = {};
+  if (f.status) out.status = f.status;
+  const search = f.search?.trim();
+  if (search) out.search = search;
+  if (f.services?.length) out.services = [...new Set(f.services)].sort();
+  if (f.districtCode) out.districtCode = f.districtCode;
+  else if (f.provinceCode) out.provinceCode = f.provinceCode;
+  out.page = f.page && f.page > 0 ? Math.floor(f.page) : 1;
+  return out;
+}
+
+export async function listPartners(filters: PartnerListFilters, signal?: AbortSignal): Promise<PartnerList> {
+  const f = normalizePartnerFilters(filters);
+  const { data } = await adminPartnersList({
+    signal,
+    throwOnError: true,
+    query: {
+      status: f.status ?? null,
+      search: f.search ?? null,
+      services: f.services ?? null,
+      province_code: f.provinceCode ?? null,
+      district_code: f.districtCode ?? null,
+      page: f.page ?? 1,
+      page_size: PARTNER_PAGE_SIZE,
+    },
+  });
+  return data;
+}
+
+export async function getPartner(id: number, signal?: AbortSignal): Promise<PartnerDetail> {
+  const { data } = await adminPartnersGet({ signal, throwOnError: true, path: { partner_id: id } });
+  return data;
+}
+
+export async function getPartnerNotes(id: number, signal?: AbortSignal): Promise<PartnerNoteOut[]> {
+  const { data } = await adminPartnersListNotes({ signal, throwOnError: true, path: { partner_id: id } });
+  return data;
+}
+
+export async function getPartnerHistory(id: number, signal?: AbortSignal): Promise<AuditLogRead[]> {
+  const { data } = await auditEntityHistory({ signal, throwOnError: true, path: { entity_type: 'partner', entity_id: id }, query: { limit: 100 } });
+  return data.items;
+}
+
+export async function getSimilarPartners(id: number, signal?: AbortSignal): Promise<SimilarPartners> {
+  const { data } = await adminPartnersSimilar({ signal, throwOnError: true, path: { partner_id: id } });
+  return data;
+}
+
+/** Query keys and options of the partners back office, general → specific. */
+export const partnerQueries = {
+  all: () => ['partners-admin'] as const,
+  lists: () => [...partnerQueries.all(), 'list'] as const,
+  list: (filters: PartnerListFilters) =>
+    queryOptions({
+      queryKey: [...partnerQueries.lists(), normalizePartnerFilters(filters)] as const,
+      queryFn: ({ signal }) => listPartners(filters, signal),
+      staleTime: STALE_TIME.list,
+      placeholderData: keepPreviousData,
+    }),
+  details: () => [...partnerQueries.all(), 'detail'] as const,
+  detailKey: (id: number) => [...partnerQueries.details(), id] as const,
+  detail: (id: number) =>
+    queryOptions({
+      queryKey: partnerQueries.detailKey(id),
+      queryFn: ({ signal }) => getPartner(id, signal),
+      staleTime: STALE_TIME.detail,
+    }),
+  notes: (id: number) =>
+    queryOptions({
+      queryKey: [...partnerQueries.detailKey(id), 'notes'] as const,
+      queryFn: ({ signal }) => getPartnerNotes(id, signal),
+      staleTime: STALE_TIME.detail,
+    }),
+  history: (id: number) =>
+    queryOptions({
+      queryKey: [...partnerQueries.detailKey(id), 'history'] as const,
+      queryFn: ({ signal }) => getPartnerHistory(id, signal),
+      staleTime: STALE_TIME.detail,
+    }),
+  similar: (id: number) =>
+    queryOptions({
+      queryKey: [...partnerQueries.detailKey(id), 'similar'] as const,
+      queryFn: ({ signal }) => getSimilarPartners(id, signal),
+      staleTime: STALE_TIME.list,
+    }),
+};

@@ -1,0 +1,98 @@
+import { renderHook, waitFor } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+
+import { createTestQueryClient, createWrapper } from '@/testing/render';
+import { API, server } from '@/testing/server';
+
+import { timeSortKey, useSchedule } from '../hooks/use-schedule';
+
+import { addMonths, monthGrid } from './calendar';
+import { scheduleQueries } from './schedule-queries';
+
+describe('calendar', () => {
+  it('lays out 6 weeks starting on Sunday', () => {
+    const grid = monthGrid({ year: 2026, month: 12 });
+    expect(grid).toHaveLength(42);
+    expect(grid[0]).toMatchObject({ date: '2026-11-29', inMonth: false, weekday: 0 });
+    expect(grid.find((d) => d.date === '2026-12-01')).toMatchObject({ inMonth: true, weekday: 2 });
+    expect(grid.at(-1)!.date).toBe('2027-01-09');
+  });
+
+  it('moves across years', () => {
+    expect(addMonths({ year: 2026, month: 12 }, 1)).toEqual({ year: 2027, month: 1 });
+    expect(addMonths({ year: 2026, month: 1 }, -1)).toEqual({ year: 2025, month: 12 });
+  });
+
+  it('orders 종일, 오전, times and 오후 sensibly', () => {
+    expect(['14:00', null, '오후', '09:00', '오전', '종일'].sort((a, b) => timeSortKey(a).localeCompare(timeSortKey(b)))).toEqual([
+      '종일',
+      '오전',
+      '09:00',
+      '오후',
+      '14:00',
+      null,
+    ]);
+  });
+});
+
+describe('scheduleQueries', () => {
+  it('has the month and the filters in the key', () => {
+    const dec = scheduleQueries.month({ year: 2026, month: 12 }).queryKey;
+    expect(dec).toEqual(['schedule', 'month', '2026-12', {}]);
+    expect(scheduleQueries.month({ year: 2026, month: 12 }, { status: 'completed', partnerId: 4 }).queryKey.at(-1)).toEqual({ status: 'completed', partnerId: 4 });
+    expect(dec.slice(0, 2)).toEqual(scheduleQueries.months());
+  });
+});
+
+describe('useSchedule', () => {
+  it('loads the month from the URL with its grid range and prefetches the neighbouring months', async () => {
+    const ranges: string[] = [];
+    const stats: string[] = [];
+    server.use(
+      http.get(`${API}/admin/schedule`, ({ request }) => {
+        const q = new URL(request.url).searchParams;
+        ranges.push(`${q.get('start_date')}..${q.get('end_date')}|${q.get('status') ?? ''}|${q.get('partner_id') ?? ''}`);
+        return HttpResponse.json({
+          start_date: q.get('start_date'),
+          end_date: q.get('end_date'),
+          total: 1,
+          items: [
+            {
+              assignment_id: 1,
+              application_id: 7,
+              application_number: '20261111-001',
+              application_status: 'scheduled',
+              customer_name: '조예준',
+              address_short: '경기도 가평군 상면',
+              services: [],
+              partner_id: 3,
+              partner_name: '든든설비',
+              scheduled_date: '2026-12-22',
+              scheduled_time: '10:00',
+              status: 'scheduled',
+              status_label: '일정확정',
+              estimated_cost: null,
+            },
+          ],
+        });
+      }),
+      http.get(`${API}/admin/schedule/monthly-stats`, ({ request }) => {
+        const q = new URL(request.url).searchParams;
+        stats.push(`${q.get('year')}-${q.get('month')}`);
+        return HttpResponse.json({ year: 2026, month: 12, total_scheduled: 1, completed: 0, pending: 1, by_date: { '2026-12-22': 1 } });
+      }),
+      http.get(`${API}/admin/schedule/partners`, () => HttpResponse.json([])),
+    );
+    const { result } = renderHook(() => useSchedule(), {
+      wrapper: createWrapper(createTestQueryClient(), '/admin/schedule?month=2026-12&status=scheduled&partner=3&day=2026-12-22'),
+    });
+    await waitFor(() => expect(result.current.schedule.isSuccess).toBe(true));
+    expect(result.current.ym).toEqual({ year: 2026, month: 12 });
+    expect(result.current.selectedItems.map((i) => i.customer_name)).toEqual(['조예준']);
+    await waitFor(() => expect(ranges).toHaveLength(3));
+    expect(ranges).toContain('2026-11-29..2027-01-09|scheduled|3');
+    expect(ranges).toContain('2026-11-01..2026-12-12|scheduled|3'); // November's grid
+    expect(ranges).toContain('2026-12-27..2027-02-06|scheduled|3'); // January's grid
+    await waitFor(() => expect(stats.sort()).toEqual(['2026-11', '2026-12', '2027-1']));
+  });
+});
