@@ -22,7 +22,7 @@ from jibsa.applications.admin_schemas import (
 from jibsa.applications.repository import ListFilters, SortOrder
 from jibsa.applications.search import SearchType, parse_search
 from jibsa.applications.versioning import IfMatch, expected_version
-from jibsa.core.db import SessionDep, get_database
+from jibsa.core.db import SessionDep, WritesOnRead
 from jibsa.core.errors import InvalidInput
 from jibsa.core.pagination import PageDep
 from jibsa.models import ApplicationStatus
@@ -83,13 +83,18 @@ async def status_counts(session: SessionDep, _: CurrentAdmin, filters: FiltersDe
     return await service.status_counts(session, filters)
 
 
-@router.get("/{application_id}", response_model=ApplicationDetail, operation_id="admin-applications-get")
+@router.get(
+    "/{application_id}",
+    response_model=ApplicationDetail,
+    operation_id="admin-applications-get",
+    dependencies=[WritesOnRead],
+)
 async def get_application(
     application_id: int, request: Request, session: SessionDep, admin: CurrentAdmin
 ) -> ApplicationDetail:
     """One application with its personal data, assignments, photos and status history (the read is audited)."""
     detail = await service.get_detail(session, application_id, admin=admin)
-    await service.record_view(get_database(request), admin=admin, application_id=application_id, request=request)
+    await service.record_view(session, admin=admin, application_id=application_id, request=request)
     return detail
 
 

@@ -34,7 +34,6 @@ from jibsa.assignments.views import present
 from jibsa.audit.service import record
 from jibsa.catalog import repository as catalog
 from jibsa.core.crypto import blind_index, normalise_name
-from jibsa.core.db import Database
 from jibsa.core.errors import InvalidInput
 from jibsa.core.korean import format_phone, mask_phone, now_utc
 from jibsa.core.pagination import Page, PageParams
@@ -188,18 +187,17 @@ async def get_detail(session: AsyncSession, application_id: int, *, admin: Admin
     )
 
 
-async def record_view(database: Database, *, admin: Admin, application_id: int, request: Request | None) -> None:
-    """Audit a read of personal data in its own short write transaction (the read itself is read-only)."""
-    async with database.transaction() as session:
-        await record(
-            session,
-            action="view",
-            entity_type="application",
-            entity_id=application_id,
-            summary=f"신청 #{application_id} 상세(개인정보) 조회",
-            admin=admin,
-            request=request,
-        )
+async def record_view(session: AsyncSession, *, admin: Admin, application_id: int, request: Request | None) -> None:
+    """Audit a read of personal data in the request's unit of work (the route is marked ``WritesOnRead``)."""
+    await record(
+        session,
+        action="view",
+        entity_type="application",
+        entity_id=application_id,
+        summary=f"신청 #{application_id} 상세(개인정보) 조회",
+        admin=admin,
+        request=request,
+    )
 
 
 def _audit_value(value: object) -> object:

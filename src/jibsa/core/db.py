@@ -102,10 +102,25 @@ DatabaseDep = Annotated[Database, Depends(_database)]
 """Inject the app's ``Database`` (an ``async`` dependency: FastAPI would run a plain ``def`` one in a thread)."""
 
 
+async def writes_on_read(request: Request) -> None:
+    """Mark a GET route whose unit of work also writes (it audits a read of personal data).
+
+    Its session then begins as a writer, so the audit row goes into the request's own transaction: one
+    connection per request (a second one per request can exhaust the pool under load) and, on SQLite, no
+    read-to-write upgrade that a concurrent writer could refuse. Listed in the route's ``dependencies`` it runs
+    before the session is opened.
+    """
+    request.state.writes_on_read = True
+
+
+WritesOnRead = Depends(writes_on_read)
+
+
 async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
     """The request's unit of work: commit on success, roll back on any error."""
     db = get_database(request)
-    async with db.transaction(read_only=request.method in SAFE_METHODS) as session:
+    read_only = request.method in SAFE_METHODS and not getattr(request.state, "writes_on_read", False)
+    async with db.transaction(read_only=read_only) as session:
         yield session
 
 

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Query, Request, Response
 
 from jibsa.admins.dependencies import CurrentAdmin
 from jibsa.audit.service import record
-from jibsa.core.db import SessionDep, get_database
+from jibsa.core.db import SessionDep, WritesOnRead
 from jibsa.core.deps import StorageDep
 from jibsa.core.errors import NotFound
 from jibsa.models import StoredFile
@@ -52,7 +52,7 @@ def download_name(stored: StoredFile, key: str) -> str:
     return f"{stem or f'file-{stored.id}'}.{extension}" if extension else (stem or f"file-{stored.id}")
 
 
-@router.get("/{file_id}", operation_id="admin-files-get", response_class=Response)
+@router.get("/{file_id}", operation_id="admin-files-get", response_class=Response, dependencies=[WritesOnRead])
 async def get_file(
     file_id: int,
     request: Request,
@@ -73,17 +73,16 @@ async def get_file(
         raise FileNotFound("파일이 저장소에 없습니다.") from exc
     name = download_name(stored, key)
     action = "download" if download else "view"
-    async with get_database(request).transaction() as audit_session:
-        await record(
-            audit_session,
-            action=action,
-            entity_type="file",
-            entity_id=stored.id,
-            summary=f"파일 #{stored.id} ({stored.kind}) {'내려받기' if download else '보기'}",
-            admin=admin,
-            after={"kind": stored.kind, "variant": variant, "size_bytes": len(data)},
-            request=request,
-        )
+    await record(
+        session,
+        action=action,
+        entity_type="file",
+        entity_id=stored.id,
+        summary=f"파일 #{stored.id} ({stored.kind}) {'내려받기' if download else '보기'}",
+        admin=admin,
+        after={"kind": stored.kind, "variant": variant, "size_bytes": len(data)},
+        request=request,
+    )
     extension = PurePosixPath(key).suffix.lstrip(".")
     media_type = stored.content_type if key == stored.storage_key else CONTENT_TYPES.get(extension, "image/webp")
     return Response(

@@ -6,13 +6,13 @@ from collections.abc import Awaitable, Callable
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
 from jibsa.admins.dependencies import CurrentAdmin
 from jibsa.core import idempotency
-from jibsa.core.db import Database, SessionDep, get_database
+from jibsa.core.db import SessionDep, WritesOnRead
 from jibsa.core.deps import IdempotencyKey, SettingsDep, StorageDep
 from jibsa.core.errors import InvalidInput
 from jibsa.core.forms import openapi_submission_body, parse_submission
@@ -40,7 +40,6 @@ from jibsa.messaging.schemas import (
 )
 from jibsa.models import Admin, MessageStatus, MessageType, TriggerSource
 
-DatabaseDep = Annotated[Database, Depends(get_database)]
 templates_router = APIRouter(prefix="/admin/sms-templates", tags=["sms-templates"])
 sms_router = APIRouter(prefix="/admin/sms", tags=["sms"])
 
@@ -303,9 +302,7 @@ async def cancel_bulk_job(request: Request, session: SessionDep, admin: CurrentA
     return await bulk.job_detail(session, job_id)
 
 
-@sms_router.get("/{message_id}", response_model=SmsDetail, operation_id="sms-get")
-async def get_message(
-    request: Request, session: SessionDep, db: DatabaseDep, admin: CurrentAdmin, message_id: int
-) -> SmsDetail:
+@sms_router.get("/{message_id}", response_model=SmsDetail, operation_id="sms-get", dependencies=[WritesOnRead])
+async def get_message(request: Request, session: SessionDep, admin: CurrentAdmin, message_id: int) -> SmsDetail:
     """One message with the full number (the view is audited)."""
-    return await service.get_message(session, db, message_id, admin=admin, request=request)
+    return await service.get_message(session, message_id, admin=admin, request=request)

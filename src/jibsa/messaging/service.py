@@ -17,7 +17,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from jibsa.audit.service import record, record_view
 from jibsa.core.crypto import blind_index, normalise_name
-from jibsa.core.db import Database
 from jibsa.core.errors import InvalidInput
 from jibsa.core.korean import kst_day_start, mask_phone, normalise_phone, now_utc, today_kst
 from jibsa.core.pagination import CursorPage, Page, PageParams, decode_cursor, encode_cursor
@@ -276,24 +275,21 @@ async def list_messages(
     return CursorPage[SmsItem](items=[SmsItem(**_item_fields(m)) for m in page], next_cursor=next_cursor)
 
 
-async def get_message(
-    session: AsyncSession, db: Database, message_id: int, *, admin: Admin, request: Request | None
-) -> SmsDetail:
+async def get_message(session: AsyncSession, message_id: int, *, admin: Admin, request: Request | None) -> SmsDetail:
     """One message with its full (decrypted) number; the view is audited before the data goes out."""
     message = await session.get(SmsMessage, message_id)
     if message is None:
         raise MessageNotFound()
-    # GET requests run read-only: the audit row gets its own write unit of work.
-    async with db.transaction() as audit_session:
-        await record_view(
-            audit_session,
-            entity_type="sms_message",
-            entity_id=message.id,
-            admin=admin,
-            request=request,
-            summary=f"문자 발송 기록 열람: {mask_phone(message.recipient)}",
-            fields=["recipient"],
-        )
+    # The route is marked ``WritesOnRead``: the audit row joins the request's unit of work.
+    await record_view(
+        session,
+        entity_type="sms_message",
+        entity_id=message.id,
+        admin=admin,
+        request=request,
+        summary=f"문자 발송 기록 열람: {mask_phone(message.recipient)}",
+        fields=["recipient"],
+    )
     return SmsDetail(
         **_item_fields(message),
         recipient=phone(message.recipient),

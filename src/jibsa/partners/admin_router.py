@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 from jibsa.admins.dependencies import CurrentAdmin, SuperAdmin
 from jibsa.core import idempotency
-from jibsa.core.db import Database, SessionDep, get_database
+from jibsa.core.db import SessionDep, WritesOnRead
 from jibsa.core.deps import IdempotencyKey, StorageDep
 from jibsa.core.errors import InvalidInput
 from jibsa.core.pagination import PageDep
@@ -27,8 +27,6 @@ from jibsa.partners.schemas import (
     PartnerUpdate,
     SimilarPartners,
 )
-
-DbDep = Annotated[Database, Depends(get_database)]
 
 router = APIRouter(prefix="/admin/partners", tags=["admin_partners"])
 
@@ -71,12 +69,14 @@ async def list_partners(session: SessionDep, _: CurrentAdmin, filters: FiltersDe
     return await service.list_partners(session, filters, page)
 
 
-@router.get("/{partner_id}", response_model=PartnerDetail, operation_id="admin_partners-get")
+@router.get(
+    "/{partner_id}", response_model=PartnerDetail, operation_id="admin_partners-get", dependencies=[WritesOnRead]
+)
 async def get_partner(
-    request: Request, session: SessionDep, db: DbDep, admin: CurrentAdmin, partner_id: PartnerId
+    request: Request, session: SessionDep, admin: CurrentAdmin, partner_id: PartnerId
 ) -> PartnerDetail:
     """One partner, decrypted, with regions, services and the business registration file link (audited view)."""
-    return await service.view_partner(session, db, partner_id, admin=admin, request=request)
+    return await service.view_partner(session, partner_id, admin=admin, request=request)
 
 
 @router.put("/{partner_id}", response_model=PartnerDetail, operation_id="admin_partners-update")
@@ -132,14 +132,13 @@ async def delete_partner(request: Request, session: SessionDep, admin: SuperAdmi
     response_class=Response,
     responses={200: {"content": {"application/pdf": {}, "image/jpeg": {}, "image/png": {}}}},
     operation_id="admin_partners-business_registration",
+    dependencies=[WritesOnRead],
 )
 async def download_business_registration(
-    request: Request, session: SessionDep, db: DbDep, storage: StorageDep, admin: CurrentAdmin, partner_id: PartnerId
+    request: Request, session: SessionDep, storage: StorageDep, admin: CurrentAdmin, partner_id: PartnerId
 ) -> Response:
     """The business registration file (admins only; every download is audited)."""
-    stored, data = await service.open_business_registration(
-        session, db, storage, partner_id, admin=admin, request=request
-    )
+    stored, data = await service.open_business_registration(session, storage, partner_id, admin=admin, request=request)
     extension = _EXTENSIONS.get(stored.content_type, "bin")
     fallback = f"business_registration_{partner_id}.{extension}"
     filename = stored.original_name or fallback

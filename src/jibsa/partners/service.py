@@ -15,7 +15,6 @@ from jibsa.applications.exceptions import UnknownService
 from jibsa.audit.service import record
 from jibsa.catalog import repository as catalog
 from jibsa.core.crypto import blind_index, normalise_name
-from jibsa.core.db import Database
 from jibsa.core.errors import InvalidInput, VersionConflict
 from jibsa.core.korean import now_utc
 from jibsa.core.pagination import PageParams
@@ -220,7 +219,7 @@ async def partner_detail(session: AsyncSession, partner_id: int) -> PartnerDetai
 
 
 async def _record_access(
-    db: Database,
+    session: AsyncSession,
     *,
     action: str,
     partner_id: int,
@@ -229,28 +228,25 @@ async def _record_access(
     request: Request,
     after: dict[str, Any] | None = None,
 ) -> None:
-    """Audit a read in its own write unit of work (GET requests run read-only), before the data goes out."""
-    async with db.transaction() as audit_session:
-        await record(
-            audit_session,
-            action=action,
-            entity_type="partner",
-            entity_id=partner_id,
-            summary=summary,
-            admin=admin,
-            after=after,
-            request=request,
-        )
+    """Audit a read in the request's unit of work (the route is marked ``WritesOnRead``)."""
+    await record(
+        session,
+        action=action,
+        entity_type="partner",
+        entity_id=partner_id,
+        summary=summary,
+        admin=admin,
+        after=after,
+        request=request,
+    )
 
 
-async def view_partner(
-    session: AsyncSession, db: Database, partner_id: int, *, admin: Admin, request: Request
-) -> PartnerDetail:
+async def view_partner(session: AsyncSession, partner_id: int, *, admin: Admin, request: Request) -> PartnerDetail:
     """The decrypted detail; the PII view is audited."""
     partner = await _get(session, partner_id)
     detail = await build_detail(session, partner)
     await _record_access(
-        db,
+        session,
         action="view",
         partner_id=partner.id,
         summary=f"협력사 상세 조회: {partner.company_name}",
@@ -523,7 +519,7 @@ async def delete_partner(session: AsyncSession, partner_id: int, *, admin: Admin
 
 
 async def open_business_registration(
-    session: AsyncSession, db: Database, storage: Storage, partner_id: int, *, admin: Admin, request: Request
+    session: AsyncSession, storage: Storage, partner_id: int, *, admin: Admin, request: Request
 ) -> tuple[StoredFile, bytes]:
     """The stored business registration file and its bytes; every download is audited."""
     partner = await _get(session, partner_id)
@@ -534,7 +530,7 @@ async def open_business_registration(
         raise BusinessRegistrationNotFound()
     data = await storage.get(stored.storage_key)
     await _record_access(
-        db,
+        session,
         action="download",
         partner_id=partner.id,
         summary=f"사업자등록증 다운로드: {partner.company_name}",
