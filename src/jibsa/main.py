@@ -150,7 +150,7 @@ def create_app(
     app.state.response_cache = ResponseCache()
 
     install_error_handlers(app)
-    app.add_middleware(RequestContextMiddleware)
+    app.add_middleware(RequestContextMiddleware, access_log=settings.access_log)
     app.include_router(health_router)
     app.include_router(_api_router())
     _install_openapi(app)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 
 from jibsa.catalog import repository
 from jibsa.catalog.exceptions import ProvinceNotFound
@@ -16,17 +16,14 @@ from jibsa.catalog.schemas import (
     ServiceCategoryOut,
     ServiceTypeOut,
 )
-from jibsa.core.db import Database, get_database
-from jibsa.core.http_cache import ResponseCache, get_response_cache
+from jibsa.core.db import DatabaseDep
+from jibsa.core.http_cache import ResponseCacheDep
 
 router = APIRouter(tags=["catalog"])
 
-CacheDep = Annotated[ResponseCache, Depends(get_response_cache)]
-DbDep = Annotated[Database, Depends(get_database)]
-
 
 @router.get("/services", response_model=Catalog, operation_id="catalog-services")
-async def get_catalog(request: Request, cache: CacheDep, db: DbDep) -> Response:
+async def get_catalog(request: Request, cache: ResponseCacheDep, db: DatabaseDep) -> Response:
     """Every active category with its services (PREPARING ones included, flagged by ``booking_status``)."""
 
     async def produce() -> dict[str, Any]:
@@ -38,7 +35,7 @@ async def get_catalog(request: Request, cache: CacheDep, db: DbDep) -> Response:
 
 
 @router.get("/services/categories", response_model=list[ServiceCategoryOut], operation_id="catalog-categories")
-async def get_categories(request: Request, cache: CacheDep, db: DbDep) -> Response:
+async def get_categories(request: Request, cache: ResponseCacheDep, db: DatabaseDep) -> Response:
     """Active service categories."""
 
     async def produce() -> list[dict[str, Any]]:
@@ -52,8 +49,8 @@ async def get_categories(request: Request, cache: CacheDep, db: DbDep) -> Respon
 @router.get("/services/types", response_model=list[ServiceTypeOut], operation_id="catalog-types")
 async def get_service_types(
     request: Request,
-    cache: CacheDep,
-    db: DbDep,
+    cache: ResponseCacheDep,
+    db: DatabaseDep,
     category_code: Annotated[str | None, Query(max_length=30)] = None,
 ) -> Response:
     """Active service types, optionally of one category."""
@@ -67,7 +64,7 @@ async def get_service_types(
 
 
 @router.get("/regions/provinces", response_model=list[ProvinceOut], operation_id="regions-provinces")
-async def get_provinces(request: Request, cache: CacheDep, db: DbDep) -> Response:
+async def get_provinces(request: Request, cache: ResponseCacheDep, db: DatabaseDep) -> Response:
     """Active provinces (시/도) in display order."""
 
     async def produce() -> list[dict[str, Any]]:
@@ -83,7 +80,7 @@ async def get_provinces(request: Request, cache: CacheDep, db: DbDep) -> Respons
     response_model=list[DistrictOut],
     operation_id="regions-districts",
 )
-async def get_districts(request: Request, cache: CacheDep, db: DbDep, province_code: str) -> Response:
+async def get_districts(request: Request, cache: ResponseCacheDep, db: DatabaseDep, province_code: str) -> Response:
     """Districts (시/군/구) of one province."""
 
     async def produce() -> list[dict[str, Any]]:
@@ -97,7 +94,7 @@ async def get_districts(request: Request, cache: CacheDep, db: DbDep, province_c
 
 
 @router.get("/regions/all", response_model=list[ProvinceWithDistricts], operation_id="regions-all")
-async def get_all_regions(request: Request, cache: CacheDep, db: DbDep) -> Response:
+async def get_all_regions(request: Request, cache: ResponseCacheDep, db: DatabaseDep) -> Response:
     """Every province with its districts, in one cacheable call."""
 
     async def produce() -> list[dict[str, Any]]:

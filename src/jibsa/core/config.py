@@ -33,6 +33,9 @@ class Settings(BaseSettings):
     public_url: str = "http://127.0.0.1:8000"
     show_docs: bool | None = None
     log_level: str = "INFO"
+    # One log line per request (with its request id). Off by default: the reverse proxy keeps access logs, and
+    # request counts and latencies are in /metrics.
+    access_log: bool = False
 
     # Database pool (PostgreSQL)
     db_pool_size: int = 10

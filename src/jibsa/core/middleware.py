@@ -32,8 +32,9 @@ QUIET_PATHS = frozenset({"/health", "/health/ready", "/metrics"})
 
 
 class RequestContextMiddleware:
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, *, access_log: bool = False) -> None:
         self.app = app
+        self.access_log = access_log
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -65,7 +66,7 @@ class RequestContextMiddleware:
             route = scope.get("route")
             template = getattr(route, "path", None) or ("/static" if not path.startswith("/api") else "unmatched")
             metrics.observe_request(scope["method"], template, status_holder["status"], elapsed)
-            if path not in QUIET_PATHS:
+            if self.access_log and path not in QUIET_PATHS:
                 access_logger.info(
                     "%s %s %s %.1fms", scope["method"], template, status_holder["status"], elapsed * 1000
                 )

@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, BackgroundTasks, Depends, Request, Response
+from fastapi import APIRouter, BackgroundTasks, Request, Response
 
 from jibsa.admins.dependencies import CurrentAdmin, SuperAdmin
-from jibsa.core.db import Database, SessionDep, get_database
-from jibsa.core.http_cache import ResponseCache, get_response_cache
+from jibsa.core.db import DatabaseDep, SessionDep
+from jibsa.core.http_cache import ResponseCacheDep
 from jibsa.settings import service
 from jibsa.settings.schemas import CompanyProfileOut, CompanyProfileUpdate, PublicCompany
 
 router = APIRouter(prefix="/admin/settings", tags=["admin_settings"])
 public_router = APIRouter(tags=["company"])
-
-CacheDep = Annotated[ResponseCache, Depends(get_response_cache)]
-DbDep = Annotated[Database, Depends(get_database)]
 
 
 @router.get("/company", response_model=CompanyProfileOut, operation_id="admin_settings-get_company")
@@ -30,7 +27,7 @@ async def update_company(
     request: Request,
     session: SessionDep,
     admin: SuperAdmin,
-    cache: CacheDep,
+    cache: ResponseCacheDep,
     background: BackgroundTasks,
     data: CompanyProfileUpdate,
 ) -> CompanyProfileOut:
@@ -43,7 +40,7 @@ async def update_company(
 
 
 @public_router.get("/company", response_model=PublicCompany, operation_id="company-get")
-async def get_public_company(request: Request, cache: CacheDep, db: DbDep) -> Response:
+async def get_public_company(request: Request, cache: ResponseCacheDep, db: DatabaseDep) -> Response:
     """The company's public details for the web app's header and footer (cached, ETag)."""
 
     async def produce() -> dict[str, Any]:
