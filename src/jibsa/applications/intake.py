@@ -131,9 +131,12 @@ async def submit_application(
     duplicate = await find_active_duplicate(session, phone.full)
     now = now_utc()
     day = today_kst(now)
+    customer_id = await _customer_id(session, phone.full)
+    # Last before the insert: the day's counter row stays locked until commit, so take it as late as possible.
+    number = format_number(day, await next_sequence(session, day))
     application = Application(
-        number=format_number(day, await next_sequence(session, day)),
-        customer_id=await _customer_id(session, phone.full),
+        number=number,
+        customer_id=customer_id,
         customer_name=data.customer_name,
         customer_phone=data.customer_phone,
         address=data.address,
