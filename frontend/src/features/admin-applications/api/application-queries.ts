@@ -174,10 +174,14 @@ export const applicationQueries = {
       queryFn: ({ signal }) => getCustomerHistory(id, signal),
       staleTime: STALE_TIME.list,
     }),
-  /** Approved partners (filter options, assignment picker). */
+  /**
+   * Approved partners (filter options, assignment picker). GET /admin/schedule/partners is also the schedule's
+   * partner filter: both features use this one top-level key (same endpoint, same unselected data), so the list
+   * is fetched and cached once, not once per feature. Keep the key and the data shape identical in both places.
+   */
   approvedPartners: () =>
     queryOptions({
-      queryKey: [...applicationQueries.all(), 'approved-partners'] as const,
+      queryKey: ['schedule-partners'] as const,
       queryFn: ({ signal }) => getApprovedPartners(signal),
       staleTime: STALE_TIME.list,
     }),

@@ -65,9 +65,10 @@ export const scheduleQueries = {
       queryFn: ({ signal }) => getMonthStats(ym, partnerId, signal),
       staleTime: STALE_TIME.list,
     }),
+  /** Approved partners; the same top-level key as the applications feature's picker (one fetch, one cache entry). */
   partners: () =>
     queryOptions({
-      queryKey: [...scheduleQueries.all(), 'partners'] as const,
+      queryKey: ['schedule-partners'] as const,
       queryFn: ({ signal }) => getSchedulePartners(signal),
       staleTime: STALE_TIME.list,
     }),

@@ -1,4 +1,4 @@
-import { renderHook, waitFor } from '@testing-library/react';
+import { act, renderHook, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 
 import { createTestQueryClient, createWrapper } from '@/testing/render';
@@ -45,7 +45,7 @@ describe('scheduleQueries', () => {
 });
 
 describe('useSchedule', () => {
-  it('loads the month from the URL with its grid range and prefetches the neighbouring months', async () => {
+  it('loads the month from the URL with its grid range and prefetches a neighbouring month on intent', async () => {
     const ranges: string[] = [];
     const stats: string[] = [];
     server.use(
@@ -89,10 +89,16 @@ describe('useSchedule', () => {
     await waitFor(() => expect(result.current.schedule.isSuccess).toBe(true));
     expect(result.current.ym).toEqual({ year: 2026, month: 12 });
     expect(result.current.selectedItems.map((i) => i.customer_name)).toEqual(['조예준']);
-    await waitFor(() => expect(ranges).toHaveLength(3));
-    expect(ranges).toContain('2026-11-29..2027-01-09|scheduled|3');
-    expect(ranges).toContain('2026-11-01..2026-12-12|scheduled|3'); // November's grid
-    expect(ranges).toContain('2026-12-27..2027-02-06|scheduled|3'); // January's grid
-    await waitFor(() => expect(stats.sort()).toEqual(['2026-11', '2026-12', '2027-1']));
+    await waitFor(() => expect(stats).toEqual(['2026-12']));
+    // Only the month shown: neighbours wait for the admin to reach for a month button.
+    expect(ranges).toEqual(['2026-11-29..2027-01-09|scheduled|3']);
+    act(() => result.current.prefetchMonth(1));
+    await waitFor(() => expect(ranges).toHaveLength(2));
+    expect(ranges[1]).toBe('2026-12-27..2027-02-06|scheduled|3'); // January's grid, same filters
+    await waitFor(() => expect(stats).toEqual(['2026-12', '2027-1']));
+    // Reaching again for fresh data asks nothing more.
+    act(() => result.current.prefetchMonth(1));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(ranges).toHaveLength(2);
   });
 });

@@ -85,13 +85,27 @@ export function ScheduleView() {
 
       <div className="flex flex-col gap-3 rounded-2xl border border-slate-200 bg-white p-3 lg:flex-row lg:items-center">
         <div className="flex items-center gap-2">
-          <button type="button" onClick={() => s.goMonth(-1)} className="flex size-12 items-center justify-center rounded-xl border-2 border-slate-300 hover:bg-slate-50" aria-label="이전 달">
+          <button
+            type="button"
+            onClick={() => s.goMonth(-1)}
+            onPointerEnter={() => s.prefetchMonth(-1)}
+            onFocus={() => s.prefetchMonth(-1)}
+            className="flex size-12 items-center justify-center rounded-xl border-2 border-slate-300 hover:bg-slate-50"
+            aria-label="이전 달"
+          >
             <ChevronLeft className="size-6" aria-hidden="true" />
           </button>
           <h2 className="min-w-32 text-center text-xl font-extrabold tabular-nums" aria-live="polite">
             {ym.year}년 {ym.month}월
           </h2>
-          <button type="button" onClick={() => s.goMonth(1)} className="flex size-12 items-center justify-center rounded-xl border-2 border-slate-300 hover:bg-slate-50" aria-label="다음 달">
+          <button
+            type="button"
+            onClick={() => s.goMonth(1)}
+            onPointerEnter={() => s.prefetchMonth(1)}
+            onFocus={() => s.prefetchMonth(1)}
+            className="flex size-12 items-center justify-center rounded-xl border-2 border-slate-300 hover:bg-slate-50"
+            aria-label="다음 달"
+          >
             <ChevronRight className="size-6" aria-hidden="true" />
           </button>
           <Button variant="outline" size="sm" className="min-h-12" onClick={s.goToday}>
