@@ -7,10 +7,14 @@ import { isApiError } from './errors';
 export const STALE_TIME = {
   /** Catalogue, regions, company profile: change a few times a year. */
   reference: 60 * 60 * 1000,
-  /** Admin lists: several admins work at once. */
-  list: 30 * 1000,
-  /** One record being looked at. */
-  detail: 15 * 1000,
+  /**
+   * Admin lists and records. The company has a handful of admins: what changes under a screen is almost always the
+   * admin's own action, and every mutation invalidates the keys it touches at once. Another admin's change shows
+   * within a minute, and an edit made on stale data is refused by the server (409 version_conflict) and refetched.
+   */
+  list: 60 * 1000,
+  /** One record being looked at (same reasoning as lists). */
+  detail: 60 * 1000,
 } as const;
 
 export const GC_TIME = 10 * 60 * 1000;

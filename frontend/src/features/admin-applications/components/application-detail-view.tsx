@@ -41,7 +41,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 
 /** One application (`/admin/applications/:id`). */
 export function ApplicationDetailView({ id }: { id: number }) {
-  const { detail, notes, history, assignments, ranking, customerHistory, timeline, unassigned } = useApplicationDetail(id);
+  const { detail, notes, history, assignments, customerHistory, timeline, unassigned } = useApplicationDetail(id);
 
   if (detail.isPending) {
     return (
@@ -154,7 +154,6 @@ export function ApplicationDetailView({ id }: { id: number }) {
             app={app}
             assignments={assignments.data}
             assignmentsError={assignments.error}
-            ranking={ranking.data}
             unassigned={unassigned}
           />
         </div>

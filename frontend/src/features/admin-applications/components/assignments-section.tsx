@@ -1,9 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { AlertTriangle, CalendarCheck, CheckCircle2, MessageSquare, Pencil, Plus, UserRoundX } from 'lucide-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 
-import type { ApplicationDetail, AssignmentOut, AssignmentResult, PartnerRanking, ScheduleConflict, ServiceRef } from '@/client/types.gen';
+import type { ApplicationDetail, AssignmentOut, AssignmentResult, ScheduleConflict, ServiceRef } from '@/client/types.gen';
 import { StatusChip } from '@/components/admin/status-chip';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -221,20 +221,26 @@ interface SectionProps {
   app: ApplicationDetail;
   assignments: AssignmentOut[] | undefined;
   assignmentsError: unknown;
-  ranking: PartnerRanking | undefined;
   unassigned: ServiceRef[];
 }
 
 /** Assignments of one application: unassigned alert, cards with quick actions, batch status, create/edit dialog. */
-export function AssignmentsSection({ app, assignments, assignmentsError, ranking, unassigned }: SectionProps) {
-  const partners = useQuery(applicationQueries.approvedPartners());
+export function AssignmentsSection({ app, assignments, assignmentsError, unassigned }: SectionProps) {
+  const queryClient = useQueryClient();
+  const [dialog, setDialog] = useState<{ editing: AssignmentOut | null } | null>(null);
+  // Only the dialog needs these: fetch them when it opens, prefetch when the admin reaches for its buttons.
+  const ranking = useQuery({ ...applicationQueries.ranking(app.id), enabled: dialog !== null });
+  const partners = useQuery({ ...applicationQueries.approvedPartners(), enabled: dialog !== null });
+  const warmDialog = () => {
+    void queryClient.prefetchQuery(applicationQueries.ranking(app.id));
+    void queryClient.prefetchQuery(applicationQueries.approvedPartners());
+  };
   const create = useCreateAssignment(app.id);
   const update = useUpdateAssignment(app.id);
   const batch = useBatchAssignmentStatus(app.id);
   const cancel = useCancelAssignment(app.id);
   const sms = useSendAssignmentSms(app.id);
 
-  const [dialog, setDialog] = useState<{ editing: AssignmentOut | null } | null>(null);
   const [cancelling, setCancelling] = useState<AssignmentOut | null>(null);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [batchStatus, setBatchStatus] = useState<WorkStatus>('scheduled');
@@ -254,7 +260,7 @@ export function AssignmentsSection({ app, assignments, assignmentsError, ranking
         <h2 className="text-xl font-bold">
           협력사 배정 <span className="text-base font-normal text-slate-600">({live.length}건)</span>
         </h2>
-        <Button onClick={() => setDialog({ editing: null })} disabled={closed}>
+        <Button onClick={() => setDialog({ editing: null })} onPointerEnter={warmDialog} onFocus={warmDialog} disabled={closed}>
           <Plus className="size-5" aria-hidden="true" />
           배정 추가
         </Button>
@@ -364,7 +370,7 @@ export function AssignmentsSection({ app, assignments, assignmentsError, ranking
           <AssignmentForm
             app={app}
             assignments={assignments ?? []}
-            ranking={ranking}
+            ranking={ranking.data}
             partners={partners.data ?? []}
             editing={dialog.editing}
             onClose={() => setDialog(null)}

@@ -133,7 +133,8 @@ describe('useApplicationDetail', () => {
     const queryClient = createTestQueryClient();
     const { result } = renderHook(() => useApplicationDetail(1), { wrapper: createWrapper(queryClient) });
     await waitFor(() => expect(result.current.customerHistory.isSuccess && result.current.history.isSuccess && result.current.assignments.isSuccess).toBe(true));
-    expect(hits.sort()).toEqual(['assignments', 'customer-history', 'detail', 'history', 'notes', 'ranking']);
+    // The partner ranking belongs to the assignment dialog: the screen itself does not load it.
+    expect(hits.sort()).toEqual(['assignments', 'customer-history', 'detail', 'history', 'notes']);
     expect(result.current.timeline.map((e) => e.title)).toEqual(['믿음설비 배정', '접수 (신규)']);
     // SINK is covered by the assignment; DECK_WORK is not.
     expect(result.current.unassigned.map((s) => s.code)).toEqual(['DECK_WORK']);
@@ -141,7 +142,7 @@ describe('useApplicationDetail', () => {
     // Invalidating detail(1) refetches every section of the screen.
     hits.length = 0;
     await act(() => queryClient.invalidateQueries({ queryKey: applicationQueries.detail(1).queryKey }));
-    expect(hits.sort()).toEqual(['assignments', 'customer-history', 'detail', 'history', 'notes', 'ranking']);
+    expect(hits.sort()).toEqual(['assignments', 'customer-history', 'detail', 'history', 'notes']);
   });
 
   it('ignores cancelled assignments when listing unassigned services', () => {

@@ -49,15 +49,16 @@ export function unassignedServices(services: ServiceRef[], assignments: Assignme
 }
 
 /**
- * One application's screen, split into independent queries (detail, notes, history, assignments, partner
- * ranking, customer history): each section loads, fails and refreshes on its own.
+ * One application's screen, split into independent queries (detail, notes, history, assignments, customer
+ * history): each section loads, fails and refreshes on its own. The partner ranking and the approved partners
+ * are only needed by the assignment dialog, so the assignments section loads them when the dialog is about to
+ * open (pointer or focus on its button) instead of on every visit.
  */
 export function useApplicationDetail(id: number) {
   const detail = useQuery(applicationQueries.detail(id));
   const notes = useQuery(applicationQueries.notes(id));
   const history = useQuery(applicationQueries.history(id));
   const assignments = useQuery(applicationQueries.assignments(id));
-  const ranking = useQuery(applicationQueries.ranking(id));
   const customerHistory = useQuery(applicationQueries.customerHistory(id));
 
   const timeline = useMemo(() => mergeHistory(detail.data, history.data), [detail.data, history.data]);
@@ -66,5 +67,5 @@ export function useApplicationDetail(id: number) {
     [detail.data, assignments.data],
   );
 
-  return { detail, notes, history, assignments, ranking, customerHistory, timeline, unassigned };
+  return { detail, notes, history, assignments, customerHistory, timeline, unassigned };
 }
