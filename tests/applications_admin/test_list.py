@@ -10,6 +10,8 @@ import pytest
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from jibsa.applications import repository
+from jibsa.applications.repository import invalidate_status_counts
 from jibsa.core.db import Database
 from jibsa.core.korean import KST
 from jibsa.models import Admin, ApplicationStatus, AssignmentStatus, PartnerStatus
@@ -267,14 +269,114 @@ class TestQueryCount:
             await make_assignment(session, application, partners[i % 3], services=["WEEDING"])
             await make_assignment(session, application, partners[(i + 1) % 3], services=["TREE_PRUNING"])
 
+        # Both with cold status counts (they are cached in process): the like compared with the like.
+        invalidate_status_counts()
         with count_statements(database) as small:
             response = await client.get(URL, params={"page_size": 5}, headers=headers)
             assert len(response.json()["items"]) == 5
+        invalidate_status_counts()
         with count_statements(database) as large:
             response = await client.get(URL, params={"page_size": 20}, headers=headers)
             assert len(response.json()["items"]) == 20
 
         selects = [s for s in large if s.lstrip().upper().startswith("SELECT")]
         assert len(large) == len(small)
-        # admin lookup + rows (with a window total) + service names + partners + per-status counts
+        # admin lookup + per-status counts (the total) + rows + service names + partners
         assert len(selects) <= 5, selects
+
+
+def cold_counts() -> dict[str, int]:
+    return {"total": 0, **{status.value: 0 for status in ApplicationStatus}}
+
+
+def grouped(statements: list[str]) -> list[str]:
+    return [s for s in statements if "GROUP BY" in s.upper()]
+
+
+class TestCountsCache:
+    async def test_the_next_page_reuses_the_counts_and_stays_index_ordered(
+        self, client: httpx.AsyncClient, session: AsyncSession, database: Database, headers: dict[str, str]
+    ) -> None:
+        for _ in range(3):
+            await make_application(session)
+        invalidate_status_counts()
+        with count_statements(database) as first:
+            page1 = await client.get(URL, params={"page_size": 2}, headers=headers)
+        with count_statements(database) as second:
+            page2 = await client.get(URL, params={"page_size": 2, "page": 2}, headers=headers)
+        assert len(grouped(first)) == 1
+        assert grouped(second) == []
+        assert page1.json()["total"] == page2.json()["total"] == 3
+        assert page2.json()["counts"] == page1.json()["counts"]
+        assert [len(page1.json()["items"]), len(page2.json()["items"])] == [2, 1]
+        assert not [s for s in first + second if "OVER" in s.upper()]
+
+    async def test_writes_of_this_process_are_seen_at_once(
+        self,
+        client: httpx.AsyncClient,
+        session: AsyncSession,
+        headers: dict[str, str],
+        super_headers: dict[str, str],
+    ) -> None:
+        first = await make_application(session)
+        assert (await client.get(URL, headers=headers)).json()["counts"]["new"] == 1
+
+        second = await make_application(session)
+        body = (await client.get(URL, headers=headers)).json()
+        assert (body["total"], body["counts"]["new"]) == (2, 2)
+
+        response = await client.put(
+            f"{URL}/{first.id}",
+            json={"status": "consulting"},
+            headers={**headers, "If-Match": f'"{first.version}"'},
+        )
+        assert response.status_code == 200, response.text
+        counts = (await client.get(URL, headers=headers)).json()["counts"]
+        assert (counts["new"], counts["consulting"]) == (1, 1)
+
+        response = await client.delete(f"{URL}/{second.id}", headers=super_headers)
+        assert response.status_code == 204, response.text
+        body = (await client.get(URL, params={"status": "new"}, headers=headers)).json()
+        assert (body["total"], body["items"], body["counts"]["total"]) == (0, [], 1)
+
+    async def test_a_rolled_back_write_is_forgotten(
+        self, client: httpx.AsyncClient, db: Database, headers: dict[str, str]
+    ) -> None:
+        async def write_then_fail() -> None:
+            async with db.transaction() as session:
+                await make_application(session)
+                assert (await client.get(URL, headers=headers)).json()["total"] == 1
+                raise RuntimeError("undo")
+
+        with pytest.raises(RuntimeError):
+            await write_then_fail()
+        assert (await client.get(URL, headers=headers)).json()["counts"] == cold_counts()
+
+    async def test_writes_outside_a_session_show_after_the_ttl(
+        self,
+        client: httpx.AsyncClient,
+        session: AsyncSession,
+        headers: dict[str, str],
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        await make_application(session)
+        assert (await client.get(URL, headers=headers)).json()["counts"]["new"] == 1
+        # As another process would: straight on the connection, no session event.
+        connection = await session.connection()
+        await connection.exec_driver_sql("UPDATE application SET status = 'completed'")
+        assert (await client.get(URL, headers=headers)).json()["counts"]["new"] == 1
+
+        monkeypatch.setattr(repository, "COUNTS_TTL_SECONDS", 0.0)
+        counts = (await client.get(URL, headers=headers)).json()["counts"]
+        assert (counts["new"], counts["completed"]) == (0, 1)
+
+    async def test_filtered_counts_are_never_cached(
+        self, client: httpx.AsyncClient, session: AsyncSession, headers: dict[str, str]
+    ) -> None:
+        await make_application(session, services=["SINK"])
+        params = {"services": "SINK"}
+        assert (await client.get(URL, params=params, headers=headers)).json()["total"] == 1
+        connection = await session.connection()
+        await connection.exec_driver_sql("UPDATE application SET status = 'completed'")
+        body = (await client.get(URL, params={**params, "status": "new"}, headers=headers)).json()
+        assert (body["total"], body["counts"]["completed"]) == (0, 1)

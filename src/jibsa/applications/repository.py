@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import ColumnElement, Select, exists, false, func, select
+from sqlalchemy import ColumnElement, Connection, Engine, Select, event, exists, false, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import defer, selectinload
+from sqlalchemy.orm import ORMExecuteState, Session, defer, selectinload
 
 from jibsa.applications.search import SearchKind, SearchTerm
 from jibsa.core.korean import kst_day_start
@@ -116,7 +118,7 @@ def conditions(filters: ListFilters, *, with_status: bool = True) -> list[Column
     return where
 
 
-def _ordered(stmt: Select[Application, int], sort: SortOrder) -> Select[Application, int]:
+def _ordered(stmt: Select[Application], sort: SortOrder) -> Select[Application]:
     if sort == SortOrder.OLDEST:
         return stmt.order_by(Application.created_at, Application.id)
     if sort == SortOrder.NUMBER:
@@ -129,22 +131,109 @@ def _ordered(stmt: Select[Application, int], sort: SortOrder) -> Select[Applicat
     return stmt.order_by(Application.created_at.desc(), Application.id.desc())
 
 
-async def list_page(session: AsyncSession, filters: ListFilters, page: PageParams) -> tuple[Sequence[Application], int]:
-    """One page of applications and the filtered total, in one statement (a window count)."""
-    stmt = select(Application, func.count().over().label("total")).where(*conditions(filters)).options(*LIST_ROW)
+def only_status_filtered(filters: ListFilters) -> bool:
+    """True when nothing but the status (and the sort) narrows the list: its counts are the table's counts."""
+    return (
+        filters.search is None
+        and filters.date_from is None
+        and filters.date_to is None
+        and not filters.services
+        and filters.partner_id is None
+    )
+
+
+async def list_page(session: AsyncSession, filters: ListFilters, page: PageParams) -> Sequence[Application]:
+    """One page of applications, read in index order (``created_at``/``id``): the database stops after the page.
+
+    The total comes from :func:`status_counts` (the same filters, grouped by status), not from this statement.
+    """
+    stmt = select(Application).where(*conditions(filters)).options(*LIST_ROW)
     stmt = _ordered(stmt, filters.sort).limit(page.page_size).offset(page.offset)
-    rows = (await session.execute(stmt)).all()
-    if rows:
-        return [row[0] for row in rows], int(rows[0][1])
-    if page.page == 1:
-        return [], 0
-    # Past the last page: the window count had no row to ride on.
-    total = await session.scalar(select(func.count()).select_from(Application).where(*conditions(filters)))
-    return [], int(total or 0)
+    return (await session.scalars(stmt)).all()
 
 
-async def status_counts(session: AsyncSession, filters: ListFilters) -> dict[str, int]:
-    """Applications per status under every filter except the status one (summary cards)."""
+def total_of(filters: ListFilters, counts: dict[str, int]) -> int:
+    """The filtered total, from the per-status counts under the same filters (the status filter picks the sum)."""
+    if not filters.statuses:
+        return sum(counts.values())
+    return sum(counts.get(str(status), 0) for status in set(filters.statuses))
+
+
+# --- Status counts: one grouped query, cached in process ------------------------------------------------------------
+#
+# Unfiltered counts are a GROUP BY over every live application: cheap once, costly on every page of the list. They
+# are cached per database for COUNTS_TTL_SECONDS, and the cache is keyed on a generation counter that this process
+# bumps whenever it writes an ``application`` row (an ORM flush, an ORM/Core UPDATE/INSERT/DELETE through a session),
+# again when such a transaction commits or rolls back. So one process always sees its own writes at once; another
+# process's writes show up within the TTL at most (a multi-process deployment's summary cards may be 5 s stale).
+# Writes made outside a session (raw SQL on a bare connection) are seen after the TTL only.
+
+COUNTS_TTL_SECONDS = 5.0
+_WROTE_APPLICATIONS = "jibsa.wrote_applications"
+
+
+@dataclass(slots=True)
+class _CountsCache:
+    generation: int = 0
+    entries: dict[str, tuple[int, float, dict[str, int]]] = field(default_factory=dict)
+
+    def bump(self) -> None:
+        self.generation += 1
+        self.entries.clear()
+
+
+_counts_cache = _CountsCache()
+
+
+def invalidate_status_counts() -> None:
+    """Forget every cached count (tests; writes through a session do it on their own)."""
+    _counts_cache.bump()
+
+
+def _mark_write(session: Session) -> None:
+    _counts_cache.bump()
+    session.info[_WROTE_APPLICATIONS] = True
+    if session.in_transaction():
+        # The test harness rolls back an outer transaction on the connection, not through a session.
+        session.connection().info[_WROTE_APPLICATIONS] = True
+
+
+@event.listens_for(Session, "after_flush")
+def _after_flush(session: Session, _context: Any) -> None:
+    if any(isinstance(obj, Application) for obj in (*session.new, *session.dirty, *session.deleted)):
+        _mark_write(session)
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _on_execute(state: ORMExecuteState) -> None:
+    if state.is_insert or state.is_update or state.is_delete:
+        table = getattr(state.statement, "table", None)
+        if table is not None and table.name == Application.__tablename__:
+            _mark_write(state.session)
+
+
+@event.listens_for(Session, "after_commit")
+def _after_commit(session: Session) -> None:
+    # The generation moved at flush time; bump it again once the write is visible to every connection.
+    if session.info.pop(_WROTE_APPLICATIONS, False):
+        _counts_cache.bump()
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _after_rollback(session: Session, _previous: Any) -> None:
+    # Any rollback (savepoints included) may undo a counted write.
+    if session.info.pop(_WROTE_APPLICATIONS, False):
+        _counts_cache.bump()
+
+
+@event.listens_for(Engine, "rollback")
+@event.listens_for(Engine, "commit")
+def _connection_end(connection: Connection) -> None:
+    if connection.info.pop(_WROTE_APPLICATIONS, False):
+        _counts_cache.bump()
+
+
+async def _grouped_counts(session: AsyncSession, filters: ListFilters) -> dict[str, int]:
     stmt = (
         select(Application.status, func.count())
         .where(*conditions(filters, with_status=False))
@@ -153,6 +242,25 @@ async def status_counts(session: AsyncSession, filters: ListFilters) -> dict[str
     counts = {status.value: 0 for status in ApplicationStatus}
     for status, count in await session.execute(stmt):
         counts[str(status)] = int(count)
+    return counts
+
+
+async def status_counts(session: AsyncSession, filters: ListFilters) -> dict[str, int]:
+    """Applications per status under every filter except the status one (summary cards), in one grouped query.
+
+    Without search/date/service/partner filters the result is cached in process (see ``COUNTS_TTL_SECONDS`` above:
+    always fresh for this process's own writes, at most that many seconds stale for other processes' writes).
+    """
+    if not only_status_filtered(filters):
+        return await _grouped_counts(session, filters)
+    key = session.get_bind().engine.url.render_as_string(hide_password=True)
+    generation, now = _counts_cache.generation, time.monotonic()
+    cached = _counts_cache.entries.get(key)
+    if cached is not None and cached[0] == generation and now - cached[1] < COUNTS_TTL_SECONDS:
+        return dict(cached[2])
+    counts = await _grouped_counts(session, filters)
+    if _counts_cache.generation == generation:
+        _counts_cache.entries[key] = (generation, now, dict(counts))
     return counts
 
 

@@ -76,10 +76,14 @@ def _status_counts(counts: dict[str, int]) -> StatusCounts:
 
 
 async def list_applications(session: AsyncSession, filters: repo.ListFilters, page: PageParams) -> ApplicationList:
-    """A filtered page; PII is decrypted only for the rows on it, names and partners come in two batch queries."""
-    rows, total = await repo.list_page(session, filters, page)
-    extras = await repo.row_extras(session, [a.id for a in rows])
+    """A filtered page; PII is decrypted only for the rows on it, names and partners come in two batch queries.
+
+    The total is the sum of the per-status counts under the same filters (cached when only the status filters).
+    """
     counts = await repo.status_counts(session, filters)
+    total = repo.total_of(filters, counts)
+    rows = await repo.list_page(session, filters, page) if total > page.offset else []
+    extras = await repo.row_extras(session, [a.id for a in rows])
     items = []
     for application in rows:
         partners = extras.partners.get(application.id, [])

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
+from typing import Any, cast
 
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
 
-from jibsa.models import Application, ApplicationStatus, Assignment, AssignmentStatus, Partner
+from jibsa.models import Application, Assignment, AssignmentService, AssignmentStatus, Partner, ServiceType
 
 
 def _conditions(
@@ -26,26 +28,67 @@ def _conditions(
     return conditions
 
 
+@dataclass(frozen=True, slots=True)
+class ScheduleRow:
+    """The columns of one calendar item: no ORM object, only the name and the address decrypted."""
+
+    assignment_id: int
+    application_id: int
+    number: str
+    application_status: str
+    customer_name: str
+    address: str
+    partner_id: int
+    partner_name: str
+    scheduled_date: date
+    scheduled_time: str | None
+    status: str
+    estimated_cost: int | None
+
+
 async def scheduled_assignments(
     session: AsyncSession, start: date, end: date, *, status: AssignmentStatus | None, partner_id: int | None
-) -> Sequence[tuple[Assignment, str, ApplicationStatus, str, str, str]]:
+) -> list[ScheduleRow]:
     """Assignments dated in ``[start, end]`` with the application and partner columns the calendar shows."""
     stmt = (
         select(
-            Assignment,
+            Assignment.id,
+            Assignment.application_id,
             Application.number,
             Application.status,
             Application.customer_name,
             Application.address,
+            Assignment.partner_id,
             Partner.company_name,
+            Assignment.scheduled_date,
+            Assignment.scheduled_time,
+            Assignment.status,
+            Assignment.estimated_cost,
         )
         .join(Application, Application.id == Assignment.application_id)
         .join(Partner, Partner.id == Assignment.partner_id)
         .where(*_conditions(start, end, status, partner_id))
-        .options(selectinload(Assignment.services))
         .order_by(Assignment.scheduled_date, Assignment.scheduled_time.nulls_last(), Assignment.id)
     )
-    return (await session.execute(stmt)).all()
+    return [ScheduleRow(*cast("tuple[Any, ...]", row)) for row in await session.execute(stmt)]
+
+
+async def services_by_assignment(
+    session: AsyncSession, start: date, end: date, *, status: AssignmentStatus | None, partner_id: int | None
+) -> dict[int, list[tuple[str, str]]]:
+    """(code, name) of the services of every assignment :func:`scheduled_assignments` returns: one query."""
+    stmt = (
+        select(AssignmentService.assignment_id, AssignmentService.service_code, ServiceType.name)
+        .join(Assignment, Assignment.id == AssignmentService.assignment_id)
+        .join(Application, Application.id == Assignment.application_id)
+        .outerjoin(ServiceType, ServiceType.code == AssignmentService.service_code)
+        .where(*_conditions(start, end, status, partner_id))
+        .order_by(AssignmentService.assignment_id, AssignmentService.position)
+    )
+    services: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for assignment_id, code, name in await session.execute(stmt):
+        services[assignment_id].append((code, name or code))
+    return services
 
 
 async def counts_by_date(

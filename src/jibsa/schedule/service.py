@@ -7,10 +7,9 @@ from datetime import date, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from jibsa.catalog import repository as catalog
 from jibsa.core.errors import InvalidInput
 from jibsa.core.korean import today_kst
-from jibsa.models import ASSIGNMENT_STATUS_LABELS, AssignmentStatus
+from jibsa.models import ASSIGNMENT_STATUS_LABELS, ApplicationStatus, AssignmentStatus
 from jibsa.partners import repository as partners
 from jibsa.partners.schemas import ServiceRef
 from jibsa.schedule import repository
@@ -49,28 +48,34 @@ async def get_schedule(
     """Assignments dated in the range (cancelled ones only when filtered for), by date and time."""
     start, end = resolve_range(start, end)
     rows = await repository.scheduled_assignments(session, start, end, status=status, partner_id=partner_id)
-    names = await catalog.service_names(session) if rows else {}
-    items = []
-    for assignment, number, application_status, customer_name, address, partner_name in rows:
-        assert assignment.scheduled_date is not None  # filtered by date
-        items.append(
-            ScheduleItem(
-                assignment_id=assignment.id,
-                application_id=assignment.application_id,
-                application_number=number,
-                application_status=application_status,
-                customer_name=customer_name,
-                address_short=short_address(address),
-                services=[ServiceRef(code=c, name=names.get(c, c)) for c in assignment.service_codes],
-                partner_id=assignment.partner_id,
-                partner_name=partner_name,
-                scheduled_date=assignment.scheduled_date,
-                scheduled_time=assignment.scheduled_time,
-                status=assignment.status,
-                status_label=ASSIGNMENT_STATUS_LABELS[AssignmentStatus(assignment.status)],
-                estimated_cost=assignment.estimated_cost,
-            )
+    services = (
+        await repository.services_by_assignment(session, start, end, status=status, partner_id=partner_id)
+        if rows
+        else {}
+    )
+    refs: dict[tuple[str, str], ServiceRef] = {}  # the same few services on every row: build each once
+    items = [
+        ScheduleItem.model_construct(
+            assignment_id=row.assignment_id,
+            application_id=row.application_id,
+            application_number=row.number,
+            application_status=ApplicationStatus(row.application_status),
+            customer_name=row.customer_name,
+            address_short=short_address(row.address),
+            services=[
+                refs.get(pair) or refs.setdefault(pair, ServiceRef(code=pair[0], name=pair[1]))
+                for pair in services.get(row.assignment_id, [])
+            ],
+            partner_id=row.partner_id,
+            partner_name=row.partner_name,
+            scheduled_date=row.scheduled_date,
+            scheduled_time=row.scheduled_time,
+            status=AssignmentStatus(row.status),
+            status_label=ASSIGNMENT_STATUS_LABELS[AssignmentStatus(row.status)],
+            estimated_cost=row.estimated_cost,
         )
+        for row in rows
+    ]
     return Schedule(start_date=start, end_date=end, items=items, total=len(items))
 
 
