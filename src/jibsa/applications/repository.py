@@ -229,7 +229,11 @@ def _after_rollback(session: Session, _previous: Any) -> None:
 @event.listens_for(Engine, "rollback")
 @event.listens_for(Engine, "commit")
 def _connection_end(connection: Connection) -> None:
-    if connection.info.pop(_WROTE_APPLICATIONS, False):
+    try:
+        wrote = connection.info.pop(_WROTE_APPLICATIONS, False)
+    except Exception:  # a closed or invalidated connection: forgetting the counts is always safe
+        wrote = True
+    if wrote:
         _counts_cache.bump()
 
 
