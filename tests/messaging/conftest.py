@@ -13,12 +13,14 @@ from typing import Generic, TypeVar
 
 import pytest
 from fastapi import FastAPI
+from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from jibsa.core.config import Settings
+from jibsa.core.db import Database
 from jibsa.messaging.dependencies import get_clock
 from jibsa.messaging.periodic import TASK_MODULES
-from jibsa.models import Admin, AdminRole, CompanyProfile
+from jibsa.models import Admin, AdminRole, CompanyProfile, WorkerHeartbeat
 from tests.factories import auth_headers, quick_admin, set_company
 from tests.messaging.fakes import aligo as fake_aligo
 from tests.messaging.fakes import solapi as fake_solapi
@@ -34,6 +36,19 @@ def _handlers_registered() -> None:
     """Event handlers and periodic tasks register at import, as the app and the worker do at start."""
     for module in TASK_MODULES:
         importlib.import_module(module)
+
+
+@pytest.fixture(autouse=True)
+async def _no_foreign_heartbeats(request: pytest.FixtureRequest, database: Database) -> None:
+    """Workers under test start from an empty heartbeat table.
+
+    On SQLite a worker stands by while another worker's heartbeat is fresh; a row left behind by an earlier test
+    on this test worker's database (a worker stopped mid-beat) must not make the next test's worker wait.
+    """
+    if request.node.get_closest_marker("committing") is None:
+        return
+    async with database.transaction() as session:
+        await session.execute(delete(WorkerHeartbeat))
 
 
 @pytest.fixture

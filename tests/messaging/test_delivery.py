@@ -102,8 +102,12 @@ class TestCrashAndRestart:
         async with gateway(worker_settings, faults(latency=0.3)) as gw:
             first = Worker(db, gw.settings, worker_id="doomed", shutdown_grace_seconds=0)
             task = asyncio.create_task(first.run())
-            while sum(gw.fake.sent.values()) < 4:
-                await asyncio.sleep(0.01)
+
+            async def four_sent() -> None:
+                while sum(gw.fake.sent.values()) < 4:
+                    await asyncio.sleep(0.01)
+
+            await asyncio.wait_for(four_sent(), timeout=30)
             task.cancel()
             with pytest.raises(asyncio.CancelledError):
                 await task
