@@ -25,6 +25,8 @@ from jibsa.main import create_app
 from jibsa.migrate import upgrade
 from jibsa.models import Base
 
+pytest_plugins = ["tests.admin_fixtures"]
+
 ENGINE = os.environ.get("JIBSA_TEST_ENGINE", "sqlite")
 REFERENCE_TABLES = {
     "alembic_version",

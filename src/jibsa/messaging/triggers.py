@@ -87,6 +87,9 @@ async def _assignment(session: AsyncSession, assignment_id: int) -> Assignment |
     return await session.scalar(stmt)
 
 
+AssignmentEvent = AssignmentCreated | AssignmentScheduled | AssignmentRescheduled | AssignmentChanged
+
+
 async def _assignment_context(
     session: AsyncSession, assignment_id: int
 ) -> tuple[Assignment, Application, Partner] | None:
@@ -98,6 +101,19 @@ async def _assignment_context(
     if application is None or partner is None or partner.deleted_at is not None:
         return None
     return assignment, application, partner
+
+
+async def _messaging_context(
+    session: AsyncSession, event: AssignmentEvent
+) -> tuple[Assignment, Application, Partner] | None:
+    """The assignment an event speaks of, when the action asked for messages and the work is not cancelled."""
+    if not event.send_sms:
+        return None
+    await session.flush()
+    context = await _assignment_context(session, event.assignment_id)
+    if context is None or context[0].status == AssignmentStatus.CANCELLED:
+        return None
+    return context
 
 
 async def service_summary(session: AsyncSession, codes: Sequence[str]) -> str:
@@ -314,15 +330,10 @@ async def on_application_status_changed(session: AsyncSession, event: Applicatio
 @subscribe(AssignmentCreated)
 async def on_assignment_created(session: AsyncSession, event: AssignmentCreated) -> None:
     """``partner_assigned`` to the customer and ``partner_notify_assignment`` to the partner."""
-    if not event.send_sms:
-        return
-    await session.flush()
-    context = await _assignment_context(session, event.assignment_id)
+    context = await _messaging_context(session, event)
     if context is None:
         return
     assignment, application, partner = context
-    if assignment.status == AssignmentStatus.CANCELLED:
-        return
     reference = ("assignment", assignment.id)
     dated = assignment.scheduled_date is not None
     await _send(
@@ -413,15 +424,10 @@ async def on_assignment_rescheduled(session: AsyncSession, event: AssignmentResc
 @subscribe(AssignmentChanged)
 async def on_assignment_changed(session: AsyncSession, event: AssignmentChanged) -> None:
     """``assignment_changed`` (date, time, estimate) to the customer."""
-    if not event.send_sms:
-        return
-    await session.flush()
-    context = await _assignment_context(session, event.assignment_id)
+    context = await _messaging_context(session, event)
     if context is None:
         return
     assignment, application, _partner = context
-    if assignment.status == AssignmentStatus.CANCELLED:
-        return
     cause = _digest(
         assignment.partner_id,
         ",".join(assignment.service_codes),

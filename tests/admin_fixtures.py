@@ -1,3 +1,5 @@
+"""Fixtures shared by the back-office suites: admins of both roles, their headers, published events."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
