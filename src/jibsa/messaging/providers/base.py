@@ -103,7 +103,7 @@ class Provider(abc.ABC):
 
     async def create_group(self, message: OutgoingMessage) -> SendResult:
         """Create the server-side container for ``message`` (only when ``uses_groups``): accepted with its id."""
-        raise NotImplementedError
+        raise TypeError(f"the {self.name} gateway sends without groups; the worker only asks when uses_groups is set")
 
     @abc.abstractmethod
     async def send(self, message: OutgoingMessage) -> SendResult:
