@@ -6,6 +6,7 @@ Nothing here talks to a gateway; the worker delivers queued rows after commit.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -88,6 +89,26 @@ async def get_active_template(session: AsyncSession, key: str) -> SmsTemplate | 
     return await session.scalar(select(SmsTemplate).where(SmsTemplate.key == key, SmsTemplate.is_active.is_(True)))
 
 
+@dataclass(frozen=True, slots=True)
+class RenderedTemplate:
+    key: str
+    text: str
+    subject: str | None
+    prefix: str
+
+
+async def render_template(
+    session: AsyncSession, template_key: str, variables: Mapping[str, object]
+) -> RenderedTemplate | None:
+    """An active template filled with ``variables`` and the company's values; ``None`` when it is switched off."""
+    template = await get_active_template(session, template_key)
+    if template is None:
+        return None
+    profile = await company_profile(session)
+    values = {"company_name": profile.name, "company_phone": format_company_phone(profile.phone), **variables}
+    return RenderedTemplate(template_key, render(template.content, values), template.subject, profile.sms_prefix)
+
+
 async def enqueue_template(
     session: AsyncSession,
     *,
@@ -101,23 +122,44 @@ async def enqueue_template(
     created_by: int | None = None,
 ) -> SmsMessage | None:
     """Render an active template and queue it; an inactive template means that message is switched off."""
-    template = await get_active_template(session, template_key)
-    if template is None:
+    rendered = await render_template(session, template_key, variables)
+    if rendered is None:
         return None
-    profile = await company_profile(session)
-    values = {"company_name": profile.name, "company_phone": format_company_phone(profile.phone), **variables}
-    return await enqueue_text(
+    return await _enqueue_rendered(
         session,
+        rendered,
         recipient=recipient,
-        text=render(template.content, values),
         recipient_kind=recipient_kind,
-        subject=template.subject,
-        template_key=template_key,
         trigger=trigger,
         reference=reference,
         idempotency_key=idempotency_key,
         created_by=created_by,
-        prefix=profile.sms_prefix,
+    )
+
+
+async def _enqueue_rendered(
+    session: AsyncSession,
+    rendered: RenderedTemplate,
+    *,
+    recipient: str,
+    recipient_kind: str,
+    trigger: TriggerSource = TriggerSource.SYSTEM,
+    reference: tuple[str, int] | None = None,
+    idempotency_key: str | None = None,
+    created_by: int | None = None,
+) -> SmsMessage:
+    return await enqueue_text(
+        session,
+        recipient=recipient,
+        text=rendered.text,
+        recipient_kind=recipient_kind,
+        subject=rendered.subject,
+        template_key=rendered.key,
+        trigger=trigger,
+        reference=reference,
+        idempotency_key=idempotency_key,
+        created_by=created_by,
+        prefix=rendered.prefix,
     )
 
 
@@ -128,21 +170,26 @@ async def notify_admins(
     variables: Mapping[str, object],
     reference: tuple[str, int],
 ) -> list[SmsMessage]:
-    """Queue a template to every active admin with a phone number (one row per admin, idempotent per cause)."""
+    """Queue a template to every active admin with a phone number (one row per admin, idempotent per cause).
+
+    The text is the same for every admin: it is rendered once, not once per recipient.
+    """
     admins = (await session.scalars(select(Admin).where(Admin.is_active.is_(True), Admin.phone.is_not(None)))).all()
-    queued = []
-    for admin in admins:
-        if not admin.phone:
-            continue
-        message = await enqueue_template(
+    recipients = [admin for admin in admins if admin.phone]
+    if not recipients:
+        return []
+    rendered = await render_template(session, template_key, variables)
+    if rendered is None:
+        return []
+    return [
+        await _enqueue_rendered(
             session,
-            template_key=template_key,
+            rendered,
             recipient=admin.phone,
-            variables=variables,
             recipient_kind="admin",
             reference=reference,
             idempotency_key=f"{reference[0]}:{reference[1]}:{template_key}:admin:{admin.id}",
         )
-        if message is not None:
-            queued.append(message)
-    return queued
+        for admin in recipients
+        if admin.phone
+    ]
