@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from jibsa.core.config import Environment, Settings, get_settings
 from jibsa.core.crypto import get_keyring
-from jibsa.core.db import Database
+from jibsa.core.db import READ_ONLY, Database
 from jibsa.main import create_app
 from jibsa.migrate import upgrade
 from jibsa.models import Base
@@ -142,6 +142,8 @@ class RollbackDatabase(Database):
         session = AsyncSession(
             bind=self.connection, join_transaction_mode="create_savepoint", expire_on_commit=False, autoflush=False
         )
+        # The production read-only guard applies here too (a GET that writes without ``WritesOnRead`` fails).
+        await self.connection.execution_options(**{READ_ONLY: read_only})
         try:
             yield session
             await session.commit()
@@ -150,6 +152,7 @@ class RollbackDatabase(Database):
             raise
         finally:
             await session.close()
+            await self.connection.execution_options(**{READ_ONLY: False})
 
 
 @pytest.fixture

@@ -39,6 +39,7 @@ class Settings(BaseSettings):
 
     # Database pool (PostgreSQL)
     db_pool_size: int = 10
+    db_pool_pre_ping: bool = False
     db_max_overflow: int = 10
 
     # Rate limits ("N/period" strings understood by the `limits` package)

@@ -43,19 +43,39 @@ def _install_sqlite_hooks(engine: AsyncEngine) -> None:
         connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
+class WriteInReadOnlySession(RuntimeError):
+    """A programming error: a read-only unit of work (a GET without ``WritesOnRead``) tried to write."""
+
+
+def _install_read_only_guard(engine: AsyncEngine) -> None:
+    # On PostgreSQL a read-only session runs in autocommit: a write there would commit on its own, outside any
+    # unit of work. Refuse it loudly instead (SQLite gets the same rule, so a bug shows on either engine).
+    @event.listens_for(engine.sync_engine, "before_cursor_execute")
+    def _refuse_writes(
+        connection: Connection, _cursor: Any, statement: str, _params: Any, context: Any, _many: bool
+    ) -> None:
+        if context is not None and (context.isinsert or context.isupdate or context.isdelete):
+            if connection.get_execution_options().get(READ_ONLY, False):
+                raise WriteInReadOnlySession(f"write in a read-only unit of work: {statement.split(maxsplit=3)[:3]}")
+
+
 def create_engine(url: str, settings: Settings | None = None) -> AsyncEngine:
     settings = settings or get_settings()
     if is_sqlite(url):
         engine = create_async_engine(url, connect_args={"timeout": 15})
         _install_sqlite_hooks(engine)
-        return engine
-    return create_async_engine(
-        url,
-        pool_size=settings.db_pool_size,
-        max_overflow=settings.db_max_overflow,
-        pool_pre_ping=True,
-        pool_recycle=1800,
-    )
+    else:
+        engine = create_async_engine(
+            url,
+            pool_size=settings.db_pool_size,
+            max_overflow=settings.db_max_overflow,
+            # A ping per checkout is a round trip per request; a connection found dead instead fails its one
+            # statement, and SQLAlchemy then recycles every older pooled connection (see docs/deploy.md).
+            pool_pre_ping=settings.db_pool_pre_ping,
+            pool_recycle=1800,
+        )
+    _install_read_only_guard(engine)
+    return engine
 
 
 class Database:
@@ -65,8 +85,13 @@ class Database:
         self.url = url
         self.engine = create_engine(url, settings)
         self.sessionmaker = async_sessionmaker(self.engine, expire_on_commit=False, autoflush=False)
+        read_options: dict[str, Any] = {READ_ONLY: True}
+        if not is_sqlite(url):
+            # Reads need no BEGIN/COMMIT round trips on PostgreSQL: each statement sees committed data. (SQLite
+            # keeps a deferred transaction: one consistent snapshot, and no network to save.)
+            read_options["isolation_level"] = "AUTOCOMMIT"
         self.read_sessionmaker = async_sessionmaker(
-            self.engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False, autoflush=False
+            self.engine.execution_options(**read_options), expire_on_commit=False, autoflush=False
         )
 
     @property

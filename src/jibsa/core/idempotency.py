@@ -7,11 +7,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from jibsa.core.db import dialect_name
 from jibsa.core.errors import AppError, InvalidInput
+from jibsa.core.korean import now_utc
 from jibsa.models import IdempotencyRecord
 
 MAX_KEY_LENGTH = 120
@@ -44,24 +46,26 @@ class IdempotencySlot:
 async def claim(session: AsyncSession, scope: str, key: str | None, fingerprint: str) -> IdempotencySlot:
     """Claim ``key`` for this request, or return the stored reply of an earlier identical request.
 
-    Inserting the record first means a concurrent duplicate waits on the primary key (PostgreSQL) or on the
-    write lock (SQLite) and then sees the committed reply instead of doing the work twice.
+    One ``INSERT … ON CONFLICT DO NOTHING RETURNING``: a concurrent duplicate waits on the primary key (PostgreSQL)
+    or on the write lock (SQLite), then finds the key taken and reads the committed reply instead of doing the work
+    twice. Only a request that finds the key taken pays a second statement.
     """
     if not key:
         return IdempotencySlot(scope, None)
     if len(key) > MAX_KEY_LENGTH:
         raise InvalidInput("Idempotency-Key", f"Idempotency-Key는 {MAX_KEY_LENGTH}자 이하여야 합니다.")
-    record = await session.get(IdempotencyRecord, (scope, key))
-    if record is None:
-        try:
-            async with session.begin_nested():
-                session.add(
-                    IdempotencyRecord(scope=scope, key=key, request_hash=fingerprint, status_code=0, response_body={})
-                )
-            return IdempotencySlot(scope, key)
-        except IntegrityError:
-            stmt = select(IdempotencyRecord).where(IdempotencyRecord.scope == scope, IdempotencyRecord.key == key)
-            record = (await session.execute(stmt.execution_options(populate_existing=True))).scalar_one()
+    insert = postgresql.insert if dialect_name(session) == "postgresql" else sqlite.insert
+    claimed = await session.scalar(
+        insert(IdempotencyRecord)
+        .values(scope=scope, key=key, request_hash=fingerprint, status_code=0, response_body={}, created_at=now_utc())
+        .on_conflict_do_nothing(index_elements=[IdempotencyRecord.scope, IdempotencyRecord.key])
+        .returning(IdempotencyRecord.key)
+    )
+    if claimed is not None:
+        return IdempotencySlot(scope, key)
+    # Taken: by a committed request (PostgreSQL waited for it to finish), or earlier in this very transaction.
+    stmt = select(IdempotencyRecord).where(IdempotencyRecord.scope == scope, IdempotencyRecord.key == key)
+    record = (await session.execute(stmt.execution_options(populate_existing=True))).scalar_one()
     if record.request_hash != fingerprint:
         raise IdempotencyKeyReused()
     return IdempotencySlot(scope, key, replay_status=record.status_code, replay_body=record.response_body)
@@ -70,8 +74,9 @@ async def claim(session: AsyncSession, scope: str, key: str | None, fingerprint:
 async def complete(session: AsyncSession, slot: IdempotencySlot, status_code: int, body: dict[str, Any]) -> None:
     if slot.key is None:
         return
-    record = await session.get(IdempotencyRecord, (slot.scope, slot.key))
-    if record is not None:
-        record.status_code = status_code
-        record.response_body = body
-        await session.flush()
+    await session.execute(
+        update(IdempotencyRecord)
+        .where(IdempotencyRecord.scope == slot.scope, IdempotencyRecord.key == slot.key)
+        .values(status_code=status_code, response_body=body)
+        .execution_options(synchronize_session=False)
+    )

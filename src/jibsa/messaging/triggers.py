@@ -157,8 +157,9 @@ async def on_application_submitted(session: AsyncSession, event: ApplicationSubm
     if not event.send_sms:
         return
     await session.flush()
-    application = await _application(session, event.application_id)
-    if application is None:
+    # Just created in this transaction: the identity map has it, so no query (and no services needed here).
+    application = await session.get(Application, event.application_id)
+    if application is None or application.deleted_at is not None:
         return
     await _send(
         session,
