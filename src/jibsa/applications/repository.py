@@ -43,9 +43,7 @@ from jibsa.models import (
     ApplicationStatusChange,
     Assignment,
     AssignmentStatus,
-    District,
     Partner,
-    Province,
     ServiceType,
 )
 
@@ -406,15 +404,3 @@ async def customer_history(
     total = await session.scalar(select(func.count()).select_from(Application).where(*where))
     stmt = select(Application).where(*where).order_by(Application.created_at.desc(), Application.id.desc()).limit(limit)
     return (await session.scalars(stmt)).all(), int(total or 0)
-
-
-async def district_name(session: AsyncSession, code: str | None) -> str | None:
-    if code is None:
-        return None
-    stmt = (
-        select(Province.short_name, District.name)
-        .join(Province, Province.code == District.province_code)
-        .where(District.code == code)
-    )
-    row = (await session.execute(stmt)).first()
-    return f"{row[0]} {row[1]}" if row else None

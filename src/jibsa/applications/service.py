@@ -149,7 +149,7 @@ async def get_detail(session: AsyncSession, application_id: int, *, admin: Admin
         address=application.address,
         address_detail=application.address_detail,
         district_code=application.district_code,
-        district_name=await repo.district_name(session, application.district_code),
+        district_name=await catalog.district_label(session, application.district_code),
         description=application.description,
         services=[ServiceRef(code=c, name=names.get(c, c)) for c in application.service_codes],
         photos=[

@@ -33,9 +33,35 @@ async def get_services_by_codes(session: AsyncSession, codes: Sequence[str]) -> 
     return {s.code: s for s in rows}
 
 
+# Service and district names are reference data: written by migrations only (no route edits them), and migrations
+# run before a release's processes start. So each process reads them once per database and keeps them.
+_names: dict[tuple[str, str], dict[str, str]] = {}
+
+
+async def _reference_names(session: AsyncSession, kind: str) -> dict[str, str]:
+    key = (session.get_bind().engine.url.render_as_string(hide_password=True), kind)
+    names = _names.get(key)
+    if names is None:
+        if kind == "service":
+            stmt = select(ServiceType.code, ServiceType.name)
+        else:
+            stmt = select(District.code, Province.short_name + " " + District.name).join(
+                Province, Province.code == District.province_code
+            )
+        names = _names[key] = {str(code): str(name) for code, name in await session.execute(stmt)}
+    return names
+
+
 async def service_names(session: AsyncSession) -> dict[str, str]:
-    rows = await session.execute(select(ServiceType.code, ServiceType.name))
-    return dict(rows.all())
+    """Service code → name (read once per process; a copy, so callers may change it)."""
+    return dict(await _reference_names(session, "service"))
+
+
+async def district_label(session: AsyncSession, code: str | None) -> str | None:
+    """``"양평 양평군"``-style label of a district code (read once per process), ``None`` when unknown."""
+    if code is None:
+        return None
+    return (await _reference_names(session, "district")).get(code)
 
 
 async def list_provinces(session: AsyncSession, *, with_districts: bool = False) -> Sequence[Province]:
