@@ -23,18 +23,18 @@ function listHandler(seen: URL[], opts: { gate?: Promise<void> } = {}) {
 }
 
 describe('useApplications', () => {
-  it('prefetches the next page and keeps the previous page on screen while the next one loads', async () => {
+  it('keeps the previous page on screen while the next one loads, and does not prefetch eagerly', async () => {
     const seen: URL[] = [];
     const gate = deferred();
-    server.use(listHandler(seen, { gate: gate.promise }), http.get(`${API}/admin/schedule/partners`, () => HttpResponse.json([])));
+    server.use(listHandler(seen, { gate: gate.promise }));
     const queryClient = createTestQueryClient();
     const { result, rerender } = renderHook(({ page }) => useApplications({ page }), {
       wrapper: createWrapper(queryClient),
       initialProps: { page: 1 },
     });
     await waitFor(() => expect(result.current.data?.page).toBe(1));
-    // Page 2 is asked for in the background (prefetch).
-    await waitFor(() => expect(seen.map((u) => u.searchParams.get('page'))).toContain('2'));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(seen.map((u) => u.searchParams.get('page'))).toEqual(['1']);
 
     rerender({ page: 2 });
     // Page 2 is still on its way: page 1 stays, flagged as placeholder.
@@ -43,9 +43,24 @@ describe('useApplications', () => {
     gate.resolve();
     await waitFor(() => expect(result.current.data?.page).toBe(2));
     expect(result.current.isPlaceholderData).toBe(false);
-    // …and then page 3 is prefetched; page 2 was fetched only once (the prefetch served it).
-    await waitFor(() => expect(seen.map((u) => u.searchParams.get('page'))).toContain('3'));
+  });
+
+  it('prefetches a page when the admin reaches for its button; the click then reuses that request', async () => {
+    const seen: URL[] = [];
+    server.use(listHandler(seen), http.get(`${API}/admin/schedule/partners`, () => HttpResponse.json([])));
+    const { user } = renderWithProviders(<ApplicationsListView categories={[]} />, { route: '/admin/applications' });
+    await screen.findAllByText('20261127-101');
+    const pages = within(screen.getByRole('navigation', { name: '페이지' }));
+    expect(seen.map((u) => u.searchParams.get('page'))).toEqual(['1']);
+
+    await user.hover(pages.getByRole('button', { name: '다음 페이지' }));
+    await waitFor(() => expect(seen.map((u) => u.searchParams.get('page'))).toEqual(['1', '2']));
+    await user.click(pages.getByRole('button', { name: '2 페이지' }));
+    await waitFor(() => expect(pages.getByRole('button', { name: '2 페이지' })).toHaveAttribute('aria-current', 'page'));
     expect(seen.filter((u) => u.searchParams.get('page') === '2')).toHaveLength(1);
+    // Keyboard users get the same: focus on a page button prefetches it.
+    pages.getByRole('button', { name: '3 페이지' }).focus();
+    await waitFor(() => expect(seen.map((u) => u.searchParams.get('page'))).toContain('3'));
   });
 
   it('does not prefetch past the last page', async () => {

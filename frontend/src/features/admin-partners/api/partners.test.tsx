@@ -9,7 +9,7 @@ import { API, server } from '@/testing/server';
 
 import { mergePartnerTimeline } from '../hooks/use-partner-detail';
 import { partnerFiltersFromParams, paramsFromPartnerFilters } from '../hooks/use-partner-filters';
-import { usePartners } from '../hooks/use-partners';
+import { usePartners, usePartnersPagePrefetch } from '../hooks/use-partners';
 
 import { useChangePartnerStatus } from './partner-mutations';
 import { partnerQueries } from './partner-queries';
@@ -33,7 +33,7 @@ describe('partnerQueries', () => {
     expect(partnerFiltersFromParams(paramsFromPartnerFilters(f))).toEqual(f);
   });
 
-  it('usePartners sends the filters and prefetches the next page', async () => {
+  it('usePartners sends the filters; the next page waits for intent', async () => {
     const seen: URL[] = [];
     server.use(
       http.get(`${API}/admin/partners`, ({ request }) => {
@@ -42,13 +42,18 @@ describe('partnerQueries', () => {
         return HttpResponse.json(partnerListFixture(Number(url.searchParams.get('page')), 2));
       }),
     );
-    const { result } = renderHook(() => usePartners({ status: 'pending', services: ['SASH'], provinceCode: '41' }), {
+    const filters = { status: 'pending' as const, services: ['SASH'], provinceCode: '41' };
+    const { result } = renderHook(() => ({ list: usePartners(filters), prefetchPage: usePartnersPagePrefetch(filters) }), {
       wrapper: createWrapper(createTestQueryClient()),
     });
-    await waitFor(() => expect(result.current.isSuccess).toBe(true));
+    await waitFor(() => expect(result.current.list.isSuccess).toBe(true));
     expect(seen[0]!.searchParams.getAll('services')).toEqual(['SASH']);
     expect(seen[0]!.searchParams.get('province_code')).toBe('41');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(seen.map((u) => u.searchParams.get('page'))).toEqual(['1']);
+    act(() => result.current.prefetchPage(2));
     await waitFor(() => expect(seen.map((u) => u.searchParams.get('page'))).toEqual(['1', '2']));
+    expect(seen[1]!.searchParams.get('province_code')).toBe('41');
   });
 });
 
