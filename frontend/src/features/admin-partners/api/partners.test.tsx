@@ -3,7 +3,7 @@ import { http, HttpResponse } from 'msw';
 
 import type { PartnerDetail, PartnerList } from '@/client/types.gen';
 import { toast } from '@/components/ui/toast';
-import { deferred, partnerFixture, partnerListFixture } from '@/testing/admin-fixtures';
+import { deferred, partnerFixture, partnerListFixture, partnerViewFixture } from '@/testing/admin-fixtures';
 import { createTestQueryClient, createWrapper } from '@/testing/render';
 import { API, server } from '@/testing/server';
 
@@ -72,7 +72,7 @@ describe('partner status change (optimistic)', () => {
         await gate.promise;
         return HttpResponse.json(partnerFixture({ status: 'approved', status_label: '승인됨', version: 3, allowed_transitions: ['suspended', 'inactive'] }));
       }),
-      http.get(`${API}/admin/partners/20`, () => HttpResponse.json(partnerFixture({ status: 'approved', status_label: '승인됨', version: 3 }))),
+      http.get(`${API}/admin/partners/20`, () => HttpResponse.json(partnerViewFixture({ status: 'approved', status_label: '승인됨', version: 3 }))),
       http.get(`${API}/admin/partners`, () => HttpResponse.json(partnerListFixture())),
     );
     const { result } = renderHook(() => useChangePartnerStatus(), { wrapper: createWrapper(queryClient) });
@@ -91,7 +91,7 @@ describe('partner status change (optimistic)', () => {
     queryClient.setQueryData(detailKey, partnerFixture());
     server.use(
       http.post(`${API}/admin/partners/20/status`, () => HttpResponse.json({ code: 'version_conflict', message: '충돌' }, { status: 409 })),
-      http.get(`${API}/admin/partners/20`, () => HttpResponse.json(partnerFixture({ status: 'rejected', status_label: '거절됨', version: 4 }))),
+      http.get(`${API}/admin/partners/20`, () => HttpResponse.json(partnerViewFixture({ status: 'rejected', status_label: '거절됨', version: 4 }))),
       http.get(`${API}/admin/partners`, () => HttpResponse.json(partnerListFixture())),
     );
     const { result } = renderHook(() => useChangePartnerStatus(), { wrapper: createWrapper(queryClient) });

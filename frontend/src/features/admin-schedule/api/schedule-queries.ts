@@ -96,7 +96,7 @@ export const scheduleQueries = {
       queryKey: [...scheduleQueries.all(), 'stats', monthLabel(ym), partnerId ?? null] as const,
       queryFn: async ({ signal, client }) => {
         // The unfiltered month on its way carries these stats: wait for it rather than ask twice.
-        const schedule = await awaitInFlight(client, scheduleQueries.month(ym, partnerId ? { partnerId } : {}));
+        const schedule = await awaitInFlight<Schedule>(client, scheduleQueries.month(ym, partnerId ? { partnerId } : {}).queryKey);
         return schedule ? statsFromSchedule(ym, schedule) : getMonthStats(ym, partnerId, signal);
       },
       staleTime: STALE_TIME.list,
