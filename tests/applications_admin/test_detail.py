@@ -81,6 +81,33 @@ class TestDetail:
         assert body["allowed_transitions"] == ["consulting", "cancelled"]
         assert body["version"] == 1
 
+    async def test_embeds_each_section_as_its_own_endpoint_answers(
+        self, client: httpx.AsyncClient, session: AsyncSession, admin: Admin, headers: dict[str, str]
+    ) -> None:
+        earlier = await make_application(session, customer_phone="01033334444", status=ApplicationStatus.COMPLETED)
+        application = await make_application(session, customer_phone="01033334444")
+        for text in ("첫 메모", "둘째 메모"):
+            added = await client.post(f"{URL}/{application.id}/notes", json={"content": text}, headers=headers)
+            assert added.status_code == 201
+        assert (await client.get(f"{URL}/{application.id}", headers=headers)).status_code == 200  # an audited view
+        notes = (await client.get(f"{URL}/{application.id}/notes?page=1&page_size=100", headers=headers)).json()
+        history = (await client.get(f"{URL}/{application.id}/customer-history", headers=headers)).json()
+        activity = (
+            await client.get(f"/api/v1/admin/audit-logs/entity/application/{application.id}?limit=100", headers=headers)
+        ).json()
+
+        response = await client.get(f"{URL}/{application.id}", headers=headers)
+
+        assert response.status_code == 200, response.text
+        body = response.json()
+        assert body["notes"] == notes
+        assert [n["content"] for n in body["notes"]["items"]] == ["둘째 메모", "첫 메모"]
+        assert body["customer_history"] == history
+        assert [a["id"] for a in body["customer_history"]["applications"]] == [application.id, earlier.id]
+        # Read before this view is recorded: the earlier view only.
+        assert body["activity"] == activity
+        assert [e["action"] for e in body["activity"]["items"]] == ["view"]
+
     async def test_reading_personal_data_is_audited(
         self, client: httpx.AsyncClient, session: AsyncSession, admin: Admin, headers: dict[str, str]
     ) -> None:

@@ -269,6 +269,30 @@ class TestGetPartner:
         assert len(views) == 1
         assert views[0].admin_id == admin.id
 
+    async def test_embeds_notes_similar_partners_and_history_as_their_endpoints_answer(
+        self, client: httpx.AsyncClient, session: AsyncSession, admin_headers: dict[str, str]
+    ) -> None:
+        partner = await make_partner(session, business_number="1234567891")
+        twin = await make_partner(session, business_number="1234567891", company_name="쌍둥이조경")
+        added = await client.post(f"{BASE}/{partner.id}/notes", json={"content": "연락 완료"}, headers=admin_headers)
+        assert added.status_code == 201
+        notes = (await client.get(f"{BASE}/{partner.id}/notes", headers=admin_headers)).json()
+        similar = (await client.get(f"{BASE}/{partner.id}/similar-partners", headers=admin_headers)).json()
+        activity = (
+            await client.get(f"/api/v1/admin/audit-logs/entity/partner/{partner.id}?limit=100", headers=admin_headers)
+        ).json()
+
+        response = await client.get(f"{BASE}/{partner.id}", headers=admin_headers)
+
+        assert response.status_code == 200, response.text
+        body = response.json()
+        assert body["notes"] == notes
+        assert [n["content"] for n in body["notes"]] == ["연락 완료"]
+        assert body["similar"] == similar
+        assert [p["id"] for p in body["similar"]["similar_partners"]] == [twin.id]
+        assert body["activity"] == activity
+        assert activity["items"]
+
     async def test_unknown_or_deleted_is_404(
         self, client: httpx.AsyncClient, session: AsyncSession, admin_headers: dict[str, str]
     ) -> None:

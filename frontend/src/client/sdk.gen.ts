@@ -335,7 +335,7 @@ export const adminPartnersDelete = <ThrowOnError extends boolean = false>(option
 /**
  * Get Partner
  *
- * One partner, decrypted, with regions, services and the business registration file link (audited view).
+ * One partner, decrypted, with regions, services, registration file, notes and history (audited view).
  */
 export const adminPartnersGet = <ThrowOnError extends boolean = false>(options: Options<AdminPartnersGetData, ThrowOnError>) => (options.client ?? client).get<AdminPartnersGetResponses, AdminPartnersGetErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -548,7 +548,7 @@ export const adminApplicationsDelete = <ThrowOnError extends boolean = false>(op
 /**
  * Get Application
  *
- * One application with its personal data, assignments, photos and status history (the read is audited).
+ * One application with personal data, assignments, photos, status history and first notes (audited read).
  */
 export const adminApplicationsGet = <ThrowOnError extends boolean = false>(options: Options<AdminApplicationsGetData, ThrowOnError>) => (options.client ?? client).get<AdminApplicationsGetResponses, AdminApplicationsGetErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

@@ -232,6 +232,129 @@ export type ApplicationDetail = {
 };
 
 /**
+ * ApplicationDetailView
+ *
+ * The detail screen's first load: the detail with the first page of every section the screen shows.
+ *
+ * Each section has its own endpoint too (notes, customer history, the entity's audit history), which the screen
+ * uses to refresh one section after a change; this saves the round trips of opening the screen.
+ */
+export type ApplicationDetailView = {
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Number
+     */
+    number: string;
+    /**
+     * Customer Name
+     */
+    customer_name: string;
+    /**
+     * Customer Phone
+     */
+    customer_phone: string;
+    /**
+     * Address
+     */
+    address: string;
+    /**
+     * Address Detail
+     */
+    address_detail: string | null;
+    /**
+     * District Code
+     */
+    district_code: string | null;
+    /**
+     * District Name
+     */
+    district_name: string | null;
+    /**
+     * Description
+     */
+    description: string;
+    /**
+     * Services
+     */
+    services: Array<ServiceRef>;
+    /**
+     * Photos
+     */
+    photos: Array<PhotoOut>;
+    /**
+     * Preferred Consultation Date
+     */
+    preferred_consultation_date: string | null;
+    /**
+     * Preferred Work Date
+     */
+    preferred_work_date: string | null;
+    status: ApplicationStatus;
+    /**
+     * Status Label
+     */
+    status_label: string;
+    /**
+     * Allowed Transitions
+     */
+    allowed_transitions: Array<ApplicationStatus>;
+    /**
+     * Status Changed At
+     */
+    status_changed_at: string | null;
+    /**
+     * First Assigned At
+     */
+    first_assigned_at: string | null;
+    /**
+     * Completed At
+     */
+    completed_at: string | null;
+    /**
+     * Cancelled At
+     */
+    cancelled_at: string | null;
+    /**
+     * Cancel Reason
+     */
+    cancel_reason: string | null;
+    /**
+     * Assigned Admin Id
+     */
+    assigned_admin_id: number | null;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+    /**
+     * Version
+     */
+    version: number;
+    /**
+     * Assignments
+     */
+    assignments: Array<AssignmentOut>;
+    /**
+     * Notes Count
+     */
+    notes_count: number;
+    /**
+     * Status History
+     */
+    status_history: Array<StatusChangeOut>;
+    notes: NoteList;
+    customer_history: CustomerHistory;
+    activity: CursorPageAuditLogRead;
+};
+
+/**
  * ApplicationList
  */
 export type ApplicationList = {
@@ -1838,6 +1961,124 @@ export type PartnerDetail = {
      * Version
      */
     version: number;
+};
+
+/**
+ * PartnerDetailView
+ *
+ * The detail screen's first load: the detail with its notes, possible duplicates and audit history.
+ *
+ * Each section has its own endpoint too, which the screen uses to refresh one section after a change.
+ */
+export type PartnerDetailView = {
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Company Name
+     */
+    company_name: string;
+    /**
+     * Representative Name
+     */
+    representative_name: string;
+    /**
+     * Business Number
+     */
+    business_number: string | null;
+    /**
+     * Contact Phone
+     */
+    contact_phone: string;
+    /**
+     * Contact Email
+     */
+    contact_email: string | null;
+    /**
+     * Address
+     */
+    address: string;
+    /**
+     * Address Detail
+     */
+    address_detail: string | null;
+    /**
+     * Introduction
+     */
+    introduction: string | null;
+    /**
+     * Experience
+     */
+    experience: string | null;
+    /**
+     * Remarks
+     */
+    remarks: string | null;
+    /**
+     * Services
+     */
+    services: Array<ServiceRef>;
+    /**
+     * Work Regions
+     */
+    work_regions: Array<WorkRegionOut>;
+    business_registration: FileRef | null;
+    status: PartnerStatus;
+    /**
+     * Status Label
+     */
+    status_label: string;
+    /**
+     * Status Reason
+     */
+    status_reason: string | null;
+    /**
+     * Status Changed At
+     */
+    status_changed_at: string | null;
+    /**
+     * Allowed Transitions
+     */
+    allowed_transitions: Array<PartnerStatus>;
+    /**
+     * Approved By
+     */
+    approved_by: number | null;
+    /**
+     * Approved By Name
+     */
+    approved_by_name: string | null;
+    /**
+     * Approved At
+     */
+    approved_at: string | null;
+    /**
+     * Notes Count
+     */
+    notes_count: number;
+    /**
+     * Active Assignments
+     */
+    active_assignments: number;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+    /**
+     * Version
+     */
+    version: number;
+    /**
+     * Notes
+     */
+    notes: Array<PartnerNoteOut>;
+    similar: SimilarPartners;
+    activity: CursorPageAuditLogRead;
 };
 
 /**
@@ -4460,7 +4701,7 @@ export type AdminPartnersGetResponses = {
     /**
      * Successful Response
      */
-    200: PartnerDetail;
+    200: PartnerDetailView;
 };
 
 export type AdminPartnersGetResponse = AdminPartnersGetResponses[keyof AdminPartnersGetResponses];
@@ -5195,7 +5436,7 @@ export type AdminApplicationsGetResponses = {
     /**
      * Successful Response
      */
-    200: ApplicationDetail;
+    200: ApplicationDetailView;
 };
 
 export type AdminApplicationsGetResponse = AdminApplicationsGetResponses[keyof AdminApplicationsGetResponses];

@@ -3,6 +3,15 @@ import { authLogin, authLogout, authMe, authRefresh } from '@/client/sdk.gen';
 import type { AdminRead, TokenResponse } from '@/client/types.gen';
 
 export type AdminProfile = AdminRead;
+
+/**
+ * The signed-in admin's query keys. Shared: the admin-auth feature owns the query (the shell verifies the
+ * session with it), and the settings profile tab seeds itself from the same record.
+ */
+export const adminAuthKeys = {
+  all: ['admin-auth'] as const,
+  me: () => [...adminAuthKeys.all, 'me'] as const,
+};
 export type TokenPair = TokenResponse;
 
 export async function postLogin(body: { email: string; password: string }): Promise<TokenPair> {

@@ -1,9 +1,11 @@
 import type {
   ApplicationDetail,
+  ApplicationDetailView,
   ApplicationList,
   ApplicationListItem,
   AssignmentOut,
   PartnerDetail,
+  PartnerDetailView,
   PartnerList,
 } from '@/client/types.gen';
 
@@ -174,4 +176,33 @@ export function deferred<T = void>() {
     resolve = r;
   });
   return { promise, resolve };
+}
+
+/** GET /admin/applications/{id}: the detail with the sections it carries (empty unless given). */
+export function applicationViewFixture(
+  overrides: Partial<ApplicationDetail> = {},
+  sections: Partial<Pick<ApplicationDetailView, 'notes' | 'customer_history' | 'activity'>> = {},
+): ApplicationDetailView {
+  return {
+    ...applicationFixture(overrides),
+    notes: { items: [], total: 0, page: 1, page_size: 100, total_pages: 0 },
+    customer_history: { customer_phone_masked: '010-****-2063', total_applications: 1, applications: [] },
+    activity: { items: [], next_cursor: null },
+    ...sections,
+  };
+}
+
+/** GET /admin/partners/{id}: the detail with the sections it carries (empty unless given). */
+export function partnerViewFixture(
+  overrides: Partial<PartnerDetail> = {},
+  sections: Partial<Pick<PartnerDetailView, 'notes' | 'similar' | 'activity'>> = {},
+): PartnerDetailView {
+  const detail = partnerFixture(overrides);
+  return {
+    ...detail,
+    notes: [],
+    similar: { partner_id: detail.id, company_name: detail.company_name, similar_partners: [], total: 0 },
+    activity: { items: [], next_cursor: null },
+    ...sections,
+  };
 }

@@ -11,6 +11,7 @@ from jibsa.admins.dependencies import CurrentAdmin, SuperAdmin
 from jibsa.applications import service
 from jibsa.applications.admin_schemas import (
     ApplicationDetail,
+    ApplicationDetailView,
     ApplicationList,
     ApplicationUpdate,
     CustomerHistory,
@@ -85,15 +86,15 @@ async def status_counts(session: SessionDep, _: CurrentAdmin, filters: FiltersDe
 
 @router.get(
     "/{application_id}",
-    response_model=ApplicationDetail,
+    response_model=ApplicationDetailView,
     operation_id="admin-applications-get",
     dependencies=[WritesOnRead],
 )
 async def get_application(
     application_id: int, request: Request, session: SessionDep, admin: CurrentAdmin
-) -> ApplicationDetail:
-    """One application with its personal data, assignments, photos and status history (the read is audited)."""
-    detail = await service.get_detail(session, application_id, admin=admin)
+) -> ApplicationDetailView:
+    """One application with personal data, assignments, photos, status history and first notes (audited read)."""
+    detail = await service.get_view(session, application_id, admin=admin)
     await service.record_view(session, admin=admin, application_id=application_id, request=request)
     return detail
 

@@ -8,7 +8,8 @@ from typing import Annotated
 from pydantic import Field
 
 from jibsa.assignments.schemas import AssignmentOut, ServiceRef
-from jibsa.core.pagination import Page, Schema
+from jibsa.audit.schemas import AuditLogRead
+from jibsa.core.pagination import CursorPage, Page, Schema
 from jibsa.core.validation import CleanText, OptionalCleanText, Phone, length
 from jibsa.models import ApplicationStatus
 
@@ -149,3 +150,17 @@ class CustomerHistory(Schema):
     customer_phone_masked: str
     total_applications: int
     applications: list[HistoryItem]
+
+
+class ApplicationDetailView(ApplicationDetail):
+    """The detail screen's first load: the detail with the first page of every section the screen shows.
+
+    Each section has its own endpoint too (notes, customer history, the entity's audit history), which the screen
+    uses to refresh one section after a change; this saves the round trips of opening the screen.
+    """
+
+    notes: NoteList
+    """First page of notes, newest first (as ``GET …/notes?page=1&page_size=100``)."""
+    customer_history: CustomerHistory
+    activity: CursorPage[AuditLogRead]
+    """First entries of the application's audit history, newest first (as ``GET /admin/audit-logs/entity/…``)."""

@@ -11,6 +11,7 @@ from jibsa.applications import repository as repo
 from jibsa.applications import state
 from jibsa.applications.admin_schemas import (
     ApplicationDetail,
+    ApplicationDetailView,
     ApplicationList,
     ApplicationListItem,
     ApplicationUpdate,
@@ -31,7 +32,7 @@ from jibsa.applications.versioning import check_version, flush_or_conflict
 from jibsa.assignments import repository as assignment_repo
 from jibsa.assignments.schemas import ServiceRef
 from jibsa.assignments.views import present
-from jibsa.audit.service import record
+from jibsa.audit.service import entity_history, record
 from jibsa.catalog import repository as catalog
 from jibsa.core.crypto import blind_index, normalise_name
 from jibsa.core.errors import InvalidInput
@@ -188,6 +189,22 @@ async def get_detail(session: AsyncSession, application_id: int, *, admin: Admin
             )
             for change, admin_name in await repo.status_history(session, application.id)
         ],
+    )
+
+
+# The first page of each section the detail screen shows, as the screen asks its sections' own endpoints for it.
+VIEW_NOTES = PageParams(page=1, page_size=100)
+VIEW_ACTIVITY_LIMIT = 100
+
+
+async def get_view(session: AsyncSession, application_id: int, *, admin: Admin) -> ApplicationDetailView:
+    """The detail with the first page of its notes, the customer's other applications and its audit history."""
+    detail = await get_detail(session, application_id, admin=admin)
+    return ApplicationDetailView(
+        **dict(detail),
+        notes=await list_notes(session, application_id, VIEW_NOTES),
+        customer_history=await customer_history(session, application_id),
+        activity=await entity_history(session, "application", application_id, limit=VIEW_ACTIVITY_LIMIT),
     )
 
 

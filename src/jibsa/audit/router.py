@@ -8,11 +8,11 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 
 from jibsa.admins.dependencies import CurrentAdmin
-from jibsa.audit import repository
+from jibsa.audit import repository, service
 from jibsa.audit.schemas import AuditLogRead
 from jibsa.core.db import SessionDep
 from jibsa.core.errors import InvalidInput
-from jibsa.core.pagination import MAX_PAGE_SIZE, CursorPage, decode_cursor, encode_cursor
+from jibsa.core.pagination import MAX_PAGE_SIZE, CursorPage, decode_cursor
 
 router = APIRouter(prefix="/admin/audit-logs", tags=["audit"])
 
@@ -29,10 +29,7 @@ async def _page(
     before_id = decode_cursor(cursor)
     if before_id is not None and not 0 < before_id <= MAX_ID:
         raise InvalidInput("cursor", "잘못된 커서 값입니다.")
-    rows = await repository.list_entries(session, where, before_id=before_id, limit=limit + 1)
-    items = [AuditLogRead.model_validate(r) for r in rows[:limit]]
-    next_cursor = encode_cursor(items[-1].id) if len(rows) > limit else None
-    return CursorPage[AuditLogRead](items=items, next_cursor=next_cursor)
+    return await service.entries_page(session, where, before_id=before_id, limit=limit)
 
 
 @router.get("", response_model=CursorPage[AuditLogRead], operation_id="audit-list")

@@ -8,7 +8,10 @@ from typing import Any
 from fastapi import Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from jibsa.audit import repository
+from jibsa.audit.schemas import AuditLogRead
 from jibsa.core.middleware import request_id_var
+from jibsa.core.pagination import CursorPage, encode_cursor
 from jibsa.core.ratelimit import client_ip
 from jibsa.models import Admin, AuditLog
 
@@ -95,3 +98,21 @@ async def record_view(
         after={"fields": fields} if fields else None,
         request=request,
     )
+
+
+async def entries_page(
+    session: AsyncSession, where: repository.AuditFilter, *, before_id: int | None, limit: int
+) -> CursorPage[AuditLogRead]:
+    """One keyset page of entries matching ``where``, newest first, with the cursor of the next page."""
+    rows = await repository.list_entries(session, where, before_id=before_id, limit=limit + 1)
+    items = [AuditLogRead.model_validate(r) for r in rows[:limit]]
+    next_cursor = encode_cursor(items[-1].id) if len(rows) > limit else None
+    return CursorPage[AuditLogRead](items=items, next_cursor=next_cursor)
+
+
+async def entity_history(
+    session: AsyncSession, entity_type: str, entity_id: int, *, limit: int
+) -> CursorPage[AuditLogRead]:
+    """The first page of one entity's history (the activity timeline of detail pages), newest first."""
+    where = repository.AuditFilter(entity_type=entity_type, entity_id=entity_id)
+    return await entries_page(session, where, before_id=None, limit=limit)

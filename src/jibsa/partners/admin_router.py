@@ -20,6 +20,7 @@ from jibsa.partners.dependencies import IfMatch, expected_version
 from jibsa.partners.repository import PartnerFilters
 from jibsa.partners.schemas import (
     PartnerDetail,
+    PartnerDetailView,
     PartnerList,
     PartnerNoteCreate,
     PartnerNoteOut,
@@ -70,12 +71,12 @@ async def list_partners(session: SessionDep, _: CurrentAdmin, filters: FiltersDe
 
 
 @router.get(
-    "/{partner_id}", response_model=PartnerDetail, operation_id="admin_partners-get", dependencies=[WritesOnRead]
+    "/{partner_id}", response_model=PartnerDetailView, operation_id="admin_partners-get", dependencies=[WritesOnRead]
 )
 async def get_partner(
     request: Request, session: SessionDep, admin: CurrentAdmin, partner_id: PartnerId
-) -> PartnerDetail:
-    """One partner, decrypted, with regions, services and the business registration file link (audited view)."""
+) -> PartnerDetailView:
+    """One partner, decrypted, with regions, services, registration file, notes and history (audited view)."""
     return await service.view_partner(session, partner_id, admin=admin, request=request)
 
 

@@ -5,7 +5,8 @@ from typing import Annotated, Literal
 
 from pydantic import EmailStr, Field, field_validator, model_validator
 
-from jibsa.core.pagination import Page, Schema
+from jibsa.audit.schemas import AuditLogRead
+from jibsa.core.pagination import CursorPage, Page, Schema
 from jibsa.core.validation import BusinessNumber, CleanText, Consent, OptionalCleanText, Phone, length
 from jibsa.models import PartnerStatus
 
@@ -205,3 +206,15 @@ class PartnerNoteOut(Schema):
     old_status: str | None
     new_status: str | None
     created_at: datetime
+
+
+class PartnerDetailView(PartnerDetail):
+    """The detail screen's first load: the detail with its notes, possible duplicates and audit history.
+
+    Each section has its own endpoint too, which the screen uses to refresh one section after a change.
+    """
+
+    notes: list[PartnerNoteOut]
+    similar: SimilarPartners
+    activity: CursorPage[AuditLogRead]
+    """First entries of the partner's audit history, newest first (as ``GET /admin/audit-logs/entity/…``)."""

@@ -12,7 +12,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from jibsa import events
 from jibsa.applications.exceptions import UnknownService
-from jibsa.audit.service import record
+from jibsa.audit.service import entity_history, record
 from jibsa.catalog import repository as catalog
 from jibsa.core.crypto import blind_index, normalise_name
 from jibsa.core.errors import InvalidInput, VersionConflict
@@ -47,6 +47,7 @@ from jibsa.partners.schemas import (
     DistrictRef,
     FileRef,
     PartnerDetail,
+    PartnerDetailView,
     PartnerList,
     PartnerListItem,
     PartnerNoteCreate,
@@ -241,10 +242,19 @@ async def _record_access(
     )
 
 
-async def view_partner(session: AsyncSession, partner_id: int, *, admin: Admin, request: Request) -> PartnerDetail:
-    """The decrypted detail; the PII view is audited."""
+# The partner's audit history as the detail screen asks its own endpoint for it.
+VIEW_ACTIVITY_LIMIT = 100
+
+
+async def view_partner(session: AsyncSession, partner_id: int, *, admin: Admin, request: Request) -> PartnerDetailView:
+    """The decrypted detail with its notes, possible duplicates and audit history; the PII view is audited."""
     partner = await _get(session, partner_id)
-    detail = await build_detail(session, partner)
+    detail = PartnerDetailView(
+        **dict(await build_detail(session, partner)),
+        notes=await list_notes(session, partner.id),
+        similar=await find_similar(session, partner.id),
+        activity=await entity_history(session, "partner", partner.id, limit=VIEW_ACTIVITY_LIMIT),
+    )
     await _record_access(
         session,
         action="view",

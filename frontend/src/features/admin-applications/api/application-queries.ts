@@ -1,4 +1,4 @@
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, type QueryClient } from '@tanstack/react-query';
 
 import {
   adminApplicationsCustomerHistory,
@@ -12,6 +12,7 @@ import {
 } from '@/client/sdk.gen';
 import type {
   ApplicationDetail,
+  ApplicationDetailView,
   ApplicationList,
   ApplicationStatus,
   AssignmentOut,
@@ -23,6 +24,7 @@ import type {
 } from '@/client/types.gen';
 import '@/lib/api-client';
 import { STALE_TIME } from '@/lib/query-client';
+import { seededByCarrier } from '@/lib/query-seeding';
 
 export const PAGE_SIZE = 20;
 
@@ -70,7 +72,8 @@ export async function listApplications(filters: ApplicationListFilters, signal?:
   return data;
 }
 
-export async function getApplication(id: number, signal?: AbortSignal): Promise<ApplicationDetail> {
+/** The detail with the first page of its notes, customer history and audit history (the screen's first load). */
+export async function getApplication(id: number, signal?: AbortSignal): Promise<ApplicationDetailView> {
   const { data } = await adminApplicationsGet({ signal, throwOnError: true, path: { application_id: id } });
   return data;
 }
@@ -120,10 +123,20 @@ export async function getApprovedPartners(signal?: AbortSignal): Promise<Schedul
   return data;
 }
 
+/** A section's data from the application detail fetch in flight, if one is (see `seededByCarrier`). */
+function carried<T>(client: QueryClient, id: number, section: string): Promise<T | undefined> {
+  const detailKey = ['applications', 'detail', id] as const;
+  return seededByCarrier<T>(client, detailKey, [...detailKey, section]);
+}
+
 /**
  * Query keys and options of the applications back office, general → specific:
  * `all` ⊃ `lists` ⊃ `list(filters)`; `all` ⊃ `details` ⊃ `detail(id)` ⊃ its notes / history / assignments / ranking.
  * Invalidating `detail(id)` therefore refreshes everything shown on that one application's screen.
+ *
+ * The detail's response carries the assignments, first notes, customer history and audit history: its `queryFn`
+ * seeds those keys, and they wait for a detail fetch in flight instead of asking too (`seededByCarrier`). Opening
+ * an application costs one request; each section keeps its own endpoint for refreshing it alone.
  */
 export const applicationQueries = {
   all: () => ['applications'] as const,
@@ -141,25 +154,34 @@ export const applicationQueries = {
   detail: (id: number) =>
     queryOptions({
       queryKey: applicationQueries.detailKey(id),
-      queryFn: ({ signal }) => getApplication(id, signal),
+      queryFn: async ({ signal, client }): Promise<ApplicationDetail> => {
+        const { notes, customer_history, activity, ...detail } = await getApplication(id, signal);
+        client.setQueryData(applicationQueries.assignments(id).queryKey, detail.assignments);
+        client.setQueryData(applicationQueries.notes(id).queryKey, notes);
+        client.setQueryData(applicationQueries.customerHistory(id).queryKey, customer_history);
+        client.setQueryData(applicationQueries.history(id).queryKey, activity.items);
+        return detail;
+      },
       staleTime: STALE_TIME.detail,
     }),
   notes: (id: number) =>
     queryOptions({
       queryKey: [...applicationQueries.detailKey(id), 'notes'] as const,
-      queryFn: ({ signal }) => getNotes(id, signal),
+      queryFn: async ({ signal, client }) => (await carried<NoteList>(client, id, 'notes')) ?? getNotes(id, signal),
       staleTime: STALE_TIME.detail,
     }),
   history: (id: number) =>
     queryOptions({
       queryKey: [...applicationQueries.detailKey(id), 'history'] as const,
-      queryFn: ({ signal }) => getAuditHistory(id, signal),
+      queryFn: async ({ signal, client }) =>
+        (await carried<AuditLogRead[]>(client, id, 'history')) ?? getAuditHistory(id, signal),
       staleTime: STALE_TIME.detail,
     }),
   assignments: (id: number) =>
     queryOptions({
       queryKey: [...applicationQueries.detailKey(id), 'assignments'] as const,
-      queryFn: ({ signal }) => getAssignments(id, signal),
+      queryFn: async ({ signal, client }) =>
+        (await carried<AssignmentOut[]>(client, id, 'assignments')) ?? getAssignments(id, signal),
       staleTime: STALE_TIME.detail,
     }),
   ranking: (id: number) =>
@@ -171,7 +193,8 @@ export const applicationQueries = {
   customerHistory: (id: number) =>
     queryOptions({
       queryKey: [...applicationQueries.detailKey(id), 'customer-history'] as const,
-      queryFn: ({ signal }) => getCustomerHistory(id, signal),
+      queryFn: async ({ signal, client }) =>
+        (await carried<CustomerHistory>(client, id, 'customer-history')) ?? getCustomerHistory(id, signal),
       staleTime: STALE_TIME.list,
     }),
   /**

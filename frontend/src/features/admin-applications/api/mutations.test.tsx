@@ -3,7 +3,7 @@ import { http, HttpResponse } from 'msw';
 
 import type { ApplicationDetail, AssignmentOut, NoteList } from '@/client/types.gen';
 import { toast } from '@/components/ui/toast';
-import { applicationFixture, applicationListFixture, assignmentFixture, deferred, listItemFixture } from '@/testing/admin-fixtures';
+import { applicationFixture, applicationViewFixture, applicationListFixture, assignmentFixture, deferred, listItemFixture } from '@/testing/admin-fixtures';
 import { createTestQueryClient, createWrapper } from '@/testing/render';
 import { API, server } from '@/testing/server';
 
@@ -35,7 +35,7 @@ describe('status change (optimistic)', () => {
         await gate.promise;
         return HttpResponse.json(applicationFixture({ status: 'consulting', status_label: '상담중', version: 4, allowed_transitions: ['cancelled'] }));
       }),
-      http.get(APP, () => HttpResponse.json(applicationFixture({ status: 'consulting', status_label: '상담중', version: 4 }))),
+      http.get(APP, () => HttpResponse.json(applicationViewFixture({ status: 'consulting', status_label: '상담중', version: 4 }))),
       http.get(`${API}/admin/applications`, () => HttpResponse.json(applicationListFixture(1, 1))),
     );
     const { result } = renderHook(() => useUpdateApplicationStatus(1), { wrapper });
@@ -59,7 +59,7 @@ describe('status change (optimistic)', () => {
     const { queryClient, wrapper } = setup();
     server.use(
       http.put(APP, () => HttpResponse.json({ code: 'invalid_transition', message: "'신규' 상태에서 '완료'(으)로 바꿀 수 없습니다." }, { status: 409 })),
-      http.get(APP, () => HttpResponse.json(applicationFixture())),
+      http.get(APP, () => HttpResponse.json(applicationViewFixture())),
     );
     const { result } = renderHook(() => useUpdateApplicationStatus(1), { wrapper });
     act(() => result.current.mutate({ status: 'completed', sendSms: false, version: 3 }));
@@ -74,7 +74,7 @@ describe('status change (optimistic)', () => {
       http.put(APP, () =>
         HttpResponse.json({ code: 'version_conflict', message: '다른 사용자가 먼저 수정했습니다.', details: { current_version: 5, your_version: 3 } }, { status: 409 }),
       ),
-      http.get(APP, () => HttpResponse.json(applicationFixture({ status: 'cancelled', status_label: '취소', version: 5 }))),
+      http.get(APP, () => HttpResponse.json(applicationViewFixture({ status: 'cancelled', status_label: '취소', version: 5 }))),
     );
     const { result } = renderHook(() => useUpdateApplicationStatus(1), { wrapper });
     act(() => result.current.mutate({ status: 'consulting', sendSms: false, version: 3 }));
@@ -97,7 +97,7 @@ describe('notes (optimistic)', () => {
         return HttpResponse.json({ code: 'validation_error', message: '내용을 확인해 주세요.' }, { status: 422 });
       }),
       http.get(`${APP}/notes`, () => HttpResponse.json({ items: [], total: 0, page: 1, page_size: 100, total_pages: 0 })),
-      http.get(APP, () => HttpResponse.json(applicationFixture())),
+      http.get(APP, () => HttpResponse.json(applicationViewFixture())),
     );
     const { result } = renderHook(() => useAddNote(1), { wrapper: createWrapper(queryClient) });
     act(() => result.current.mutate('고객과 통화함'));
@@ -133,7 +133,7 @@ describe('assignments (optimistic)', () => {
         );
       }),
       http.get(`${APP}/assignments`, () => HttpResponse.json([assignmentFixture({ id: 50 })])),
-      http.get(APP, () => HttpResponse.json(applicationFixture({ status: 'scheduled', version: 4 }))),
+      http.get(APP, () => HttpResponse.json(applicationViewFixture({ status: 'scheduled', version: 4 }))),
       http.get(`${APP}/*`, () => HttpResponse.json({})),
     );
     const { result } = renderHook(() => useCreateAssignment(1), { wrapper });
@@ -165,7 +165,7 @@ describe('assignments (optimistic)', () => {
     server.use(
       http.post(`${APP}/assignments`, () => HttpResponse.json({ code: 'partner_not_approved', message: '승인된 협력사만 배정할 수 있습니다.' }, { status: 422 })),
       http.get(`${APP}/assignments`, () => HttpResponse.json([])),
-      http.get(APP, () => HttpResponse.json(applicationFixture())),
+      http.get(APP, () => HttpResponse.json(applicationViewFixture())),
       http.get(`${APP}/*`, () => HttpResponse.json({})),
     );
     const { result } = renderHook(() => useCreateAssignment(1), { wrapper });
@@ -191,7 +191,7 @@ describe('assignments (optimistic)', () => {
         return HttpResponse.json({ code: 'server_error', message: '서버 오류' }, { status: 500 });
       }),
       http.get(`${APP}/assignments`, () => HttpResponse.json([])),
-      http.get(APP, () => HttpResponse.json(applicationFixture())),
+      http.get(APP, () => HttpResponse.json(applicationViewFixture())),
       http.get(`${APP}/*`, () => HttpResponse.json({})),
     );
     const { result } = renderHook(() => useBatchAssignmentStatus(1), { wrapper });
@@ -212,7 +212,7 @@ describe('assignments (optimistic)', () => {
       http.get(`${APP}/assignments`, () =>
         HttpResponse.json([assignmentFixture({ id: 11, version: 2, status: 'completed', status_label: '완료', scheduled_date: '2026-12-20', scheduled_time: '14:00' })]),
       ),
-      http.get(APP, () => HttpResponse.json(applicationFixture())),
+      http.get(APP, () => HttpResponse.json(applicationViewFixture())),
       http.get(`${APP}/*`, () => HttpResponse.json({})),
     );
     const { result } = renderHook(() => useUpdateAssignment(1), { wrapper });

@@ -49,10 +49,11 @@ export function useAddNote(id: number) {
       queryClient.setQueryData(key, ctx?.previous);
       toast.error('메모를 저장하지 못했습니다', errorMessage(error));
     },
+    // The detail (its notes count) first: its response carries the notes, which then wait for it (one request).
     onSettled: () =>
       Promise.all([
-        queryClient.invalidateQueries({ queryKey: key }),
         queryClient.invalidateQueries({ queryKey: applicationQueries.detail(id).queryKey, exact: true }),
+        queryClient.invalidateQueries({ queryKey: key }),
       ]),
   });
 }

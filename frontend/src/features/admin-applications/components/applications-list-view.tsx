@@ -18,7 +18,7 @@ import { APPLICATION_STATUS, applicationStatusLabel } from '@/lib/status';
 
 import { applicationQueries, PAGE_SIZE } from '../api/application-queries';
 import { useApplicationFilters } from '../hooks/use-application-filters';
-import { useApplications } from '../hooks/use-applications';
+import { useApplications, useApplicationsPagePrefetch } from '../hooks/use-applications';
 
 import { FilterChips, FilterPanel } from './filter-panel';
 import { SearchBox } from './search-box';
@@ -61,6 +61,7 @@ export function ApplicationsListView({ categories }: { categories: CategoryWithS
   const navigate = useNavigate();
   const { filters, update, reset } = useApplicationFilters();
   const list = useApplications(filters);
+  const prefetchPage = useApplicationsPagePrefetch(filters);
   const partners = useQuery(applicationQueries.approvedPartners());
 
   const serviceNames = useMemo(() => {
@@ -218,7 +219,7 @@ export function ApplicationsListView({ categories }: { categories: CategoryWithS
         </div>
       )}
 
-      {data && <Pagination page={page} totalPages={data.total_pages} onChange={(p) => update({ page: p })} className="py-2" />}
+      {data && <Pagination page={page} totalPages={data.total_pages} onChange={(p) => update({ page: p })} onIntent={prefetchPage} className="py-2" />}
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { act, renderHook, screen, waitFor, within } from '@testing-library/react
 import { http, HttpResponse } from 'msw';
 
 import type { AuditLogRead } from '@/client/types.gen';
-import { applicationFixture, applicationListFixture, assignmentFixture, deferred } from '@/testing/admin-fixtures';
+import { applicationListFixture, applicationViewFixture, assignmentFixture, deferred } from '@/testing/admin-fixtures';
 import { createTestQueryClient, createWrapper, renderWithProviders } from '@/testing/render';
 import { API, server } from '@/testing/server';
 
@@ -23,18 +23,18 @@ function listHandler(seen: URL[], opts: { gate?: Promise<void> } = {}) {
 }
 
 describe('useApplications', () => {
-  it('prefetches the next page and keeps the previous page on screen while the next one loads', async () => {
+  it('keeps the previous page on screen while the next one loads, and does not prefetch eagerly', async () => {
     const seen: URL[] = [];
     const gate = deferred();
-    server.use(listHandler(seen, { gate: gate.promise }), http.get(`${API}/admin/schedule/partners`, () => HttpResponse.json([])));
+    server.use(listHandler(seen, { gate: gate.promise }));
     const queryClient = createTestQueryClient();
     const { result, rerender } = renderHook(({ page }) => useApplications({ page }), {
       wrapper: createWrapper(queryClient),
       initialProps: { page: 1 },
     });
     await waitFor(() => expect(result.current.data?.page).toBe(1));
-    // Page 2 is asked for in the background (prefetch).
-    await waitFor(() => expect(seen.map((u) => u.searchParams.get('page'))).toContain('2'));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(seen.map((u) => u.searchParams.get('page'))).toEqual(['1']);
 
     rerender({ page: 2 });
     // Page 2 is still on its way: page 1 stays, flagged as placeholder.
@@ -43,9 +43,24 @@ describe('useApplications', () => {
     gate.resolve();
     await waitFor(() => expect(result.current.data?.page).toBe(2));
     expect(result.current.isPlaceholderData).toBe(false);
-    // …and then page 3 is prefetched; page 2 was fetched only once (the prefetch served it).
-    await waitFor(() => expect(seen.map((u) => u.searchParams.get('page'))).toContain('3'));
+  });
+
+  it('prefetches a page when the admin reaches for its button; the click then reuses that request', async () => {
+    const seen: URL[] = [];
+    server.use(listHandler(seen), http.get(`${API}/admin/schedule/partners`, () => HttpResponse.json([])));
+    const { user } = renderWithProviders(<ApplicationsListView categories={[]} />, { route: '/admin/applications' });
+    await screen.findAllByText('20261127-101');
+    const pages = within(screen.getByRole('navigation', { name: '페이지' }));
+    expect(seen.map((u) => u.searchParams.get('page'))).toEqual(['1']);
+
+    await user.hover(pages.getByRole('button', { name: '다음 페이지' }));
+    await waitFor(() => expect(seen.map((u) => u.searchParams.get('page'))).toEqual(['1', '2']));
+    await user.click(pages.getByRole('button', { name: '2 페이지' }));
+    await waitFor(() => expect(pages.getByRole('button', { name: '2 페이지' })).toHaveAttribute('aria-current', 'page'));
     expect(seen.filter((u) => u.searchParams.get('page') === '2')).toHaveLength(1);
+    // Keyboard users get the same: focus on a page button prefetches it.
+    pages.getByRole('button', { name: '3 페이지' }).focus();
+    await waitFor(() => expect(seen.map((u) => u.searchParams.get('page'))).toContain('3'));
   });
 
   it('does not prefetch past the last page', async () => {
@@ -96,18 +111,21 @@ describe('applications list screen', () => {
 });
 
 describe('useApplicationDetail', () => {
-  it('loads each section as its own query and merges status changes with the audit trail', async () => {
+  it('opens with one request: the detail seeds assignments, notes, customer history and audit history', async () => {
     const audit: AuditLogRead[] = [
       { id: 1, created_at: '2026-11-28T01:00:00Z', admin_id: 1, admin_name: '관리자', action: 'assignment_create', entity_type: 'application', entity_id: 1, summary: '믿음설비 배정', before: null, after: null, ip_address: null, user_agent: null, request_id: null },
       { id: 2, created_at: '2026-11-28T02:00:00Z', admin_id: 1, admin_name: '관리자', action: 'view', entity_type: 'application', entity_id: 1, summary: '조회', before: null, after: null, ip_address: null, user_agent: null, request_id: null },
       { id: 3, created_at: '2026-11-28T03:00:00Z', admin_id: 1, admin_name: '관리자', action: 'status_change', entity_type: 'application', entity_id: 1, summary: '상태 변경', before: null, after: null, ip_address: null, user_agent: null, request_id: null },
     ];
+    const note = { id: 5, application_id: 1, admin_id: 1, admin_name: '관리자', content: '첫 메모', created_at: '2026-11-28T04:00:00Z' };
     const hits: string[] = [];
     const app = `${API}/admin/applications/1`;
     server.use(
       http.get(app, () => {
         hits.push('detail');
-        return HttpResponse.json(applicationFixture());
+        return HttpResponse.json(
+          applicationViewFixture({ assignments: [assignmentFixture()] }, { activity: { items: audit, next_cursor: null }, notes: { items: [note], total: 1, page: 1, page_size: 100, total_pages: 1 } }),
+        );
       }),
       http.get(`${app}/notes`, () => {
         hits.push('notes');
@@ -133,14 +151,33 @@ describe('useApplicationDetail', () => {
     const queryClient = createTestQueryClient();
     const { result } = renderHook(() => useApplicationDetail(1), { wrapper: createWrapper(queryClient) });
     await waitFor(() => expect(result.current.customerHistory.isSuccess && result.current.history.isSuccess && result.current.assignments.isSuccess).toBe(true));
-    // The partner ranking belongs to the assignment dialog: the screen itself does not load it.
-    expect(hits.sort()).toEqual(['assignments', 'customer-history', 'detail', 'history', 'notes']);
+    // Each section is its own query, filled from the detail's response (the ranking belongs to the dialog).
+    expect(hits).toEqual(['detail']);
+    expect(result.current.notes.data?.items.map((n) => n.content)).toEqual(['첫 메모']);
+    expect(result.current.assignments.data?.map((a) => a.partner_name)).toEqual(['믿음설비']);
     expect(result.current.timeline.map((e) => e.title)).toEqual(['믿음설비 배정', '접수 (신규)']);
     // SINK is covered by the assignment; DECK_WORK is not.
     expect(result.current.unassigned.map((s) => s.code)).toEqual(['DECK_WORK']);
 
-    // Invalidating detail(1) refetches every section of the screen.
+    // Invalidating detail(1) refreshes every section of the screen, again from one response.
     hits.length = 0;
+    await act(() => queryClient.invalidateQueries({ queryKey: applicationQueries.detail(1).queryKey }));
+    expect(hits).toEqual(['detail']);
+
+    // One section refreshed alone (no detail on its way) asks its own endpoint.
+    hits.length = 0;
+    await act(() => queryClient.invalidateQueries({ queryKey: applicationQueries.notes(1).queryKey }));
+    expect(hits).toEqual(['notes']);
+    await waitFor(() => expect(result.current.notes.data?.items).toEqual([]));
+
+    // A failed detail fetch leaves the sections to their own endpoints.
+    hits.length = 0;
+    server.use(
+      http.get(app, () => {
+        hits.push('detail');
+        return HttpResponse.json({ code: 'boom', message: '잘못된 요청' }, { status: 400 });
+      }),
+    );
     await act(() => queryClient.invalidateQueries({ queryKey: applicationQueries.detail(1).queryKey }));
     expect(hits.sort()).toEqual(['assignments', 'customer-history', 'detail', 'history', 'notes']);
   });

@@ -1,14 +1,11 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 
-import { getCurrentAdmin, postLogin, postLogout, type AdminProfile, type TokenPair } from '@/lib/admin-auth-api';
+import { adminAuthKeys, getCurrentAdmin, postLogin, postLogout, type AdminProfile, type TokenPair } from '@/lib/admin-auth-api';
 import '@/lib/api-client';
 import { authSession } from '@/lib/auth-session';
 import { STALE_TIME } from '@/lib/query-client';
 
-export const adminAuthKeys = {
-  all: ['admin-auth'] as const,
-  me: () => [...adminAuthKeys.all, 'me'] as const,
-};
+export { adminAuthKeys };
 
 export function login(body: { email: string; password: string }): Promise<TokenPair> {
   return postLogin(body);

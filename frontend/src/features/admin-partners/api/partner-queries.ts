@@ -1,4 +1,4 @@
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, type QueryClient } from '@tanstack/react-query';
 
 import {
   adminPartnersGet,
@@ -7,9 +7,10 @@ import {
   adminPartnersSimilar,
   auditEntityHistory,
 } from '@/client/sdk.gen';
-import type { AuditLogRead, PartnerDetail, PartnerList, PartnerNoteOut, PartnerStatus, SimilarPartners } from '@/client/types.gen';
+import type { AuditLogRead, PartnerDetail, PartnerDetailView, PartnerList, PartnerNoteOut, PartnerStatus, SimilarPartners } from '@/client/types.gen';
 import '@/lib/api-client';
 import { STALE_TIME } from '@/lib/query-client';
+import { seededByCarrier } from '@/lib/query-seeding';
 
 export const PARTNER_PAGE_SIZE = 20;
 
@@ -52,7 +53,8 @@ export async function listPartners(filters: PartnerListFilters, signal?: AbortSi
   return data;
 }
 
-export async function getPartner(id: number, signal?: AbortSignal): Promise<PartnerDetail> {
+/** The detail with its notes, possible duplicates and audit history (the screen's first load). */
+export async function getPartner(id: number, signal?: AbortSignal): Promise<PartnerDetailView> {
   const { data } = await adminPartnersGet({ signal, throwOnError: true, path: { partner_id: id } });
   return data;
 }
@@ -72,7 +74,17 @@ export async function getSimilarPartners(id: number, signal?: AbortSignal): Prom
   return data;
 }
 
-/** Query keys and options of the partners back office, general → specific. */
+/** A section's data from the partner detail fetch in flight, if one is (see `seededByCarrier`). */
+function carried<T>(client: QueryClient, id: number, section: string): Promise<T | undefined> {
+  const detailKey = ['partners-admin', 'detail', id] as const;
+  return seededByCarrier<T>(client, detailKey, [...detailKey, section]);
+}
+
+/**
+ * Query keys and options of the partners back office, general → specific. The detail's response carries the
+ * notes, similar partners and history: its `queryFn` seeds those keys (and they wait for a detail fetch in
+ * flight), so opening a partner costs one request; each keeps its endpoint for refreshing one section.
+ */
 export const partnerQueries = {
   all: () => ['partners-admin'] as const,
   lists: () => [...partnerQueries.all(), 'list'] as const,
@@ -88,25 +100,37 @@ export const partnerQueries = {
   detail: (id: number) =>
     queryOptions({
       queryKey: partnerQueries.detailKey(id),
-      queryFn: ({ signal }) => getPartner(id, signal),
+      queryFn: async ({ signal, client }): Promise<PartnerDetail> => {
+        const { notes, similar, activity, ...detail } = await getPartner(id, signal);
+        client.setQueryData(partnerQueries.notes(id).queryKey, notes);
+        client.setQueryData(partnerQueries.similar(id).queryKey, similar);
+        client.setQueryData(partnerQueries.history(id).queryKey, activity.items);
+        return detail;
+      },
       staleTime: STALE_TIME.detail,
     }),
   notes: (id: number) =>
     queryOptions({
       queryKey: [...partnerQueries.detailKey(id), 'notes'] as const,
-      queryFn: ({ signal }) => getPartnerNotes(id, signal),
+      queryFn: async ({ signal, client }) =>
+        (await carried<PartnerNoteOut[]>(client, id, 'notes')) ??
+        getPartnerNotes(id, signal),
       staleTime: STALE_TIME.detail,
     }),
   history: (id: number) =>
     queryOptions({
       queryKey: [...partnerQueries.detailKey(id), 'history'] as const,
-      queryFn: ({ signal }) => getPartnerHistory(id, signal),
+      queryFn: async ({ signal, client }) =>
+        (await carried<AuditLogRead[]>(client, id, 'history')) ??
+        getPartnerHistory(id, signal),
       staleTime: STALE_TIME.detail,
     }),
   similar: (id: number) =>
     queryOptions({
       queryKey: [...partnerQueries.detailKey(id), 'similar'] as const,
-      queryFn: ({ signal }) => getSimilarPartners(id, signal),
+      queryFn: async ({ signal, client }) =>
+        (await carried<SimilarPartners>(client, id, 'similar')) ??
+        getSimilarPartners(id, signal),
       staleTime: STALE_TIME.list,
     }),
 };

@@ -3,13 +3,13 @@ import { http, HttpResponse } from 'msw';
 
 import type { PartnerDetail, PartnerList } from '@/client/types.gen';
 import { toast } from '@/components/ui/toast';
-import { deferred, partnerFixture, partnerListFixture } from '@/testing/admin-fixtures';
+import { deferred, partnerFixture, partnerListFixture, partnerViewFixture } from '@/testing/admin-fixtures';
 import { createTestQueryClient, createWrapper } from '@/testing/render';
 import { API, server } from '@/testing/server';
 
 import { mergePartnerTimeline } from '../hooks/use-partner-detail';
 import { partnerFiltersFromParams, paramsFromPartnerFilters } from '../hooks/use-partner-filters';
-import { usePartners } from '../hooks/use-partners';
+import { usePartners, usePartnersPagePrefetch } from '../hooks/use-partners';
 
 import { useChangePartnerStatus } from './partner-mutations';
 import { partnerQueries } from './partner-queries';
@@ -33,7 +33,7 @@ describe('partnerQueries', () => {
     expect(partnerFiltersFromParams(paramsFromPartnerFilters(f))).toEqual(f);
   });
 
-  it('usePartners sends the filters and prefetches the next page', async () => {
+  it('usePartners sends the filters; the next page waits for intent', async () => {
     const seen: URL[] = [];
     server.use(
       http.get(`${API}/admin/partners`, ({ request }) => {
@@ -42,13 +42,18 @@ describe('partnerQueries', () => {
         return HttpResponse.json(partnerListFixture(Number(url.searchParams.get('page')), 2));
       }),
     );
-    const { result } = renderHook(() => usePartners({ status: 'pending', services: ['SASH'], provinceCode: '41' }), {
+    const filters = { status: 'pending' as const, services: ['SASH'], provinceCode: '41' };
+    const { result } = renderHook(() => ({ list: usePartners(filters), prefetchPage: usePartnersPagePrefetch(filters) }), {
       wrapper: createWrapper(createTestQueryClient()),
     });
-    await waitFor(() => expect(result.current.isSuccess).toBe(true));
+    await waitFor(() => expect(result.current.list.isSuccess).toBe(true));
     expect(seen[0]!.searchParams.getAll('services')).toEqual(['SASH']);
     expect(seen[0]!.searchParams.get('province_code')).toBe('41');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(seen.map((u) => u.searchParams.get('page'))).toEqual(['1']);
+    act(() => result.current.prefetchPage(2));
     await waitFor(() => expect(seen.map((u) => u.searchParams.get('page'))).toEqual(['1', '2']));
+    expect(seen[1]!.searchParams.get('province_code')).toBe('41');
   });
 });
 
@@ -67,7 +72,7 @@ describe('partner status change (optimistic)', () => {
         await gate.promise;
         return HttpResponse.json(partnerFixture({ status: 'approved', status_label: '승인됨', version: 3, allowed_transitions: ['suspended', 'inactive'] }));
       }),
-      http.get(`${API}/admin/partners/20`, () => HttpResponse.json(partnerFixture({ status: 'approved', status_label: '승인됨', version: 3 }))),
+      http.get(`${API}/admin/partners/20`, () => HttpResponse.json(partnerViewFixture({ status: 'approved', status_label: '승인됨', version: 3 }))),
       http.get(`${API}/admin/partners`, () => HttpResponse.json(partnerListFixture())),
     );
     const { result } = renderHook(() => useChangePartnerStatus(), { wrapper: createWrapper(queryClient) });
@@ -86,7 +91,7 @@ describe('partner status change (optimistic)', () => {
     queryClient.setQueryData(detailKey, partnerFixture());
     server.use(
       http.post(`${API}/admin/partners/20/status`, () => HttpResponse.json({ code: 'version_conflict', message: '충돌' }, { status: 409 })),
-      http.get(`${API}/admin/partners/20`, () => HttpResponse.json(partnerFixture({ status: 'rejected', status_label: '거절됨', version: 4 }))),
+      http.get(`${API}/admin/partners/20`, () => HttpResponse.json(partnerViewFixture({ status: 'rejected', status_label: '거절됨', version: 4 }))),
       http.get(`${API}/admin/partners`, () => HttpResponse.json(partnerListFixture())),
     );
     const { result } = renderHook(() => useChangePartnerStatus(), { wrapper: createWrapper(queryClient) });

@@ -16,7 +16,7 @@ import { formatDate, formatPhone } from '@/lib/format';
 import { PARTNER_STATUS, PARTNER_STATUS_ORDER } from '@/lib/status';
 
 import { usePartnerFilters } from '../hooks/use-partner-filters';
-import { usePartners } from '../hooks/use-partners';
+import { usePartners, usePartnersPagePrefetch } from '../hooks/use-partners';
 
 import { PartnerStatusDialog, type PartnerStatusTarget } from './partner-status-dialog';
 
@@ -38,6 +38,7 @@ export function PartnersListView({ categories, regions }: { categories: Category
   const navigate = useNavigate();
   const { filters, update, reset } = usePartnerFilters();
   const list = usePartners(filters);
+  const prefetchPage = usePartnersPagePrefetch(filters);
   const [text, setText] = useState(filters.search ?? '');
   const [synced, setSynced] = useState(filters.search ?? '');
   if (synced !== (filters.search ?? '')) {
@@ -300,7 +301,7 @@ export function PartnersListView({ categories, regions }: { categories: Category
           </ul>
         </div>
       )}
-      {data && <Pagination page={page} totalPages={data.total_pages} onChange={(p) => update({ page: p })} className="py-2" />}
+      {data && <Pagination page={page} totalPages={data.total_pages} onChange={(p) => update({ page: p })} onIntent={prefetchPage} className="py-2" />}
       <PartnerStatusDialog target={quick} onClose={() => setQuick(null)} />
     </div>
   );

@@ -54,6 +54,7 @@ export function useSchedule() {
   const prefetchMonth = useCallback(
     (delta: number) => {
       const other = addMonths({ year: y, month: m }, delta);
+      // Month first: without a status filter it carries the stats, which then wait for it.
       void queryClient.prefetchQuery(scheduleQueries.month(other, filters));
       void queryClient.prefetchQuery(scheduleQueries.stats(other, filters.partnerId));
     },

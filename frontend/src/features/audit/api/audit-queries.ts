@@ -1,7 +1,8 @@
 import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
 
-import { adminsList, auditList } from '@/client/sdk.gen';
-import type { AdminRead, CursorPageAuditLogRead } from '@/client/types.gen';
+import { auditList } from '@/client/sdk.gen';
+import type { CursorPageAuditLogRead } from '@/client/types.gen';
+import { adminAccountQueries } from '@/lib/admin-accounts-query';
 import '@/lib/api-client';
 import { STALE_TIME } from '@/lib/query-client';
 
@@ -24,19 +25,11 @@ export const auditKeys = {
   all: ['audit'] as const,
   lists: () => [...auditKeys.all, 'list'] as const,
   list: (filters: AuditFilters) => [...auditKeys.lists(), clean(filters)] as const,
-  adminOptions: () => [...auditKeys.all, 'admin-options'] as const,
 };
 
 export async function getAuditPage(filters: AuditFilters, cursor: string | null, signal?: AbortSignal): Promise<CursorPageAuditLogRead> {
   const { data } = await auditList({ query: { ...clean(filters), cursor, limit: AUDIT_PAGE_SIZE }, signal, throwOnError: true });
   return data;
-}
-
-/** Admin names for the filter (super admins only may list admins; others get no options). */
-export async function getAdminOptions(signal?: AbortSignal): Promise<AdminRead[]> {
-  const { data, response } = await adminsList({ query: { page_size: 100 }, signal });
-  if (response?.status === 403 || !data) return [];
-  return data.items;
 }
 
 export const auditQueries = {
@@ -50,6 +43,9 @@ export const auditQueries = {
       staleTime: STALE_TIME.list,
       placeholderData: keepPreviousData,
     }),
-  adminOptions: () =>
-    queryOptions({ queryKey: auditKeys.adminOptions(), queryFn: ({ signal }) => getAdminOptions(signal), staleTime: STALE_TIME.reference }),
+  /**
+   * Admin names for the filter: the shared admin-accounts query (the settings tab reads the same key), so the
+   * names come from one request. Only super admins may list admins: for others it fails and offers no names.
+   */
+  adminOptions: () => queryOptions({ ...adminAccountQueries.list(), select: (page) => page.items }),
 };

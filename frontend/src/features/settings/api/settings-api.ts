@@ -1,16 +1,17 @@
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 
 import {
   adminSettingsGetCompany,
   adminSettingsUpdateCompany,
   adminsCreate,
-  adminsList,
   adminsUpdate,
   settingsChangePassword,
   settingsGetProfile,
   settingsUpdateProfile,
 } from '@/client/sdk.gen';
-import type { AdminCreate, AdminRead, AdminUpdate, CompanyProfileOut, CompanyProfileUpdate, PageAdminRead, PasswordChange, ProfileUpdate } from '@/client/types.gen';
+import type { AdminCreate, AdminRead, AdminUpdate, CompanyProfileOut, CompanyProfileUpdate, PasswordChange, ProfileUpdate } from '@/client/types.gen';
+import { adminAccountKeys, adminAccountQueries } from '@/lib/admin-accounts-query';
+import { adminAuthKeys } from '@/lib/admin-auth-api';
 import '@/lib/api-client';
 import { authSession } from '@/lib/auth-session';
 import { STALE_TIME } from '@/lib/query-client';
@@ -19,15 +20,22 @@ export const settingsKeys = {
   all: ['settings'] as const,
   profile: () => [...settingsKeys.all, 'profile'] as const,
   company: () => [...settingsKeys.all, 'company'] as const,
-  admins: () => [...settingsKeys.all, 'admins'] as const,
+  /** The admin accounts live under a shared key (the audit filter reads them too). */
+  admins: () => adminAccountKeys.list(),
 };
 
 export const settingsQueries = {
-  profile: () =>
+  /**
+   * The signed-in admin's own record: the same AdminRead the app already holds from sign-in (`/auth/me`), so
+   * it starts from that record, as old as that record is (a stale one is refetched at once, as usual).
+   */
+  profile: (queryClient: QueryClient) =>
     queryOptions({
       queryKey: settingsKeys.profile(),
       queryFn: async ({ signal }): Promise<AdminRead> => (await settingsGetProfile({ signal, throwOnError: true })).data,
       staleTime: STALE_TIME.detail,
+      initialData: () => queryClient.getQueryData<AdminRead>(adminAuthKeys.me()),
+      initialDataUpdatedAt: () => queryClient.getQueryState(adminAuthKeys.me())?.dataUpdatedAt,
     }),
   company: () =>
     queryOptions({
@@ -35,12 +43,7 @@ export const settingsQueries = {
       queryFn: async ({ signal }): Promise<CompanyProfileOut> => (await adminSettingsGetCompany({ signal, throwOnError: true })).data,
       staleTime: STALE_TIME.reference,
     }),
-  admins: () =>
-    queryOptions({
-      queryKey: settingsKeys.admins(),
-      queryFn: async ({ signal }): Promise<PageAdminRead> => (await adminsList({ query: { page_size: 100 }, signal, throwOnError: true })).data,
-      staleTime: STALE_TIME.list,
-    }),
+  admins: () => adminAccountQueries.list(),
 };
 
 export function useUpdateProfile() {
@@ -50,7 +53,10 @@ export function useUpdateProfile() {
     onSuccess: (profile) => {
       queryClient.setQueryData(settingsKeys.profile(), profile);
       // The shell shows the name from the session query; the admins list shows it too.
-      return queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'admin-auth' || q.queryKey[1] === 'admins' });
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: adminAuthKeys.all }),
+        queryClient.invalidateQueries({ queryKey: adminAccountKeys.all }),
+      ]);
     },
   });
 }

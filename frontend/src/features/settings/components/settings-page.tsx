@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 
 import { Alert } from '@/components/ui/alert';
@@ -18,7 +18,7 @@ type TabId = 'profile' | 'password' | 'admins' | 'company';
 
 /** `/admin/settings`: profile, password, admin accounts (super admins), company profile (super admins edit). */
 export function SettingsPage() {
-  const profile = useQuery(settingsQueries.profile());
+  const profile = useQuery(settingsQueries.profile(useQueryClient()));
   const [params, setParams] = useSearchParams();
   if (profile.isPending) return <Spinner />;
   if (profile.isError)
