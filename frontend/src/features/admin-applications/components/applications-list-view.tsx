@@ -100,23 +100,27 @@ function SelectionBar({ count, onAssign, onSms, onClear }: { count: number; onAs
     <div
       role="region"
       aria-label="선택한 신청"
-      className="sticky bottom-0 z-10 -mx-1 flex flex-wrap items-center gap-2 rounded-2xl border border-brand-200 bg-white/95 p-3 shadow-lg backdrop-blur sm:flex-nowrap"
+      className="sticky bottom-0 z-10 -mx-1 flex flex-col gap-2 rounded-2xl border border-brand-200 bg-white/95 p-3 shadow-lg backdrop-blur sm:flex-row sm:items-center"
     >
-      <p className="mr-auto text-lg font-bold text-brand-800">
-        <span className="tabular-nums">{count}</span>건 선택
-      </p>
-      <Button variant="outline" onClick={onClear} aria-label="선택 해제">
-        <X className="size-5" aria-hidden="true" />
-        <span className="hidden sm:inline">선택 해제</span>
-      </Button>
-      <Button variant="outline" onClick={onSms}>
-        <Send className="size-5" aria-hidden="true" />
-        일괄 문자
-      </Button>
-      <Button onClick={onAssign}>
-        <UserPlus className="size-5" aria-hidden="true" />
-        일괄 배정
-      </Button>
+      <div className="flex items-center justify-between gap-2 sm:mr-auto">
+        <p className="text-lg font-bold text-brand-800">
+          <span className="tabular-nums">{count}</span>건 선택
+        </p>
+        <Button variant="outline" size="sm" onClick={onClear}>
+          <X className="size-5" aria-hidden="true" />
+          선택 해제
+        </Button>
+      </div>
+      <div className="grid grid-cols-2 gap-2 sm:flex">
+        <Button variant="outline" onClick={onSms}>
+          <Send className="size-5" aria-hidden="true" />
+          일괄 문자
+        </Button>
+        <Button onClick={onAssign}>
+          <UserPlus className="size-5" aria-hidden="true" />
+          일괄 배정
+        </Button>
+      </div>
     </div>
   );
 }
