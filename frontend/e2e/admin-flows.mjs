@@ -14,10 +14,10 @@ export function seoulDate(days = 0) {
 }
 
 /** A new application through the public API (used when the apply-wizard test did not leave one). Returns its number. */
-export async function createApplicationViaApi(baseURL) {
+export async function createApplicationViaApi(baseURL, seed = 3) {
   const form = new FormData();
   form.set('customer_name', '검수고객');
-  form.set('customer_phone', uniquePhone(3));
+  form.set('customer_phone', uniquePhone(seed));
   form.set('address', '경기도 양평군 서종면 문호리 123');
   form.set('district_code', '41830');
   form.set('selected_services', JSON.stringify(['WEEDING']));
@@ -26,7 +26,7 @@ export async function createApplicationViaApi(baseURL) {
   const res = await fetch(`${baseURL}/api/v1/applications`, { method: 'POST', body: form, headers: { 'Idempotency-Key': randomUUID() } });
   const body = await res.json();
   assert.equal(res.status, 201, `POST /applications answered ${res.status}: ${JSON.stringify(body)}`);
-  return body.number;
+  return body.application_number;
 }
 
 // The admin shell's sidebar is fixed: full-page captures smear it, so these are viewport captures.
@@ -122,4 +122,34 @@ export async function adminApplicationFlow(page, number, { daysAhead = 4 } = {})
   assert.ok(text.includes('검수고객'), `the day panel names the customer: ${text}`);
   await screenshot(page, 'admin-7-schedule-day', VIEWPORT);
   return { date, partner };
+}
+
+/**
+ * From a logged-in admin shell: two fresh applications (the newest two rows) → select both → 일괄 배정 to a partner
+ * that can take both → per-application results → both rows show 배정완료.
+ */
+export async function adminBulkAssignFlow(page, numbers) {
+  await adminNav(page).getByRole('link', { name: '신청 관리' }).click();
+  const table = page.getByRole('table', { name: '신청 목록' });
+  for (const number of numbers) await table.getByRole('checkbox', { name: `${number} 선택` }).check();
+  const bar = page.getByRole('region', { name: '선택한 신청' });
+  await bar.getByText(`${numbers.length}건 선택`).waitFor();
+  await screenshot(page, 'admin-8-selection', VIEWPORT);
+
+  await bar.getByRole('button', { name: '일괄 배정' }).click();
+  const sheet = page.getByRole('dialog', { name: '일괄 배정' });
+  const option = sheet.locator('label').filter({ has: page.getByRole('radio') }).filter({ hasText: `${numbers.length}건 중 ${numbers.length}건` }).first();
+  await option.getByRole('radio').check();
+  await screenshot(page, 'admin-9-bulk-assign', VIEWPORT);
+  await sheet.getByRole('button', { name: `${numbers.length}건 배정하기` }).click();
+  const results = sheet.getByRole('list', { name: '신청별 결과' });
+  for (const number of numbers) await results.getByRole('listitem').filter({ hasText: number }).getByText('배정됨').waitFor();
+  await sheet.getByRole('button', { name: '닫기' }).last().click();
+  await sheet.waitFor({ state: 'hidden' });
+
+  // The list is refetched: both rows now carry the assigned status, and nothing is left selected.
+  for (const number of numbers) {
+    await table.getByRole('row').filter({ hasText: number }).getByText('배정완료', { exact: true }).waitFor();
+  }
+  assert.equal(await bar.count(), 0, 'a fully successful bulk assignment leaves nothing selected');
 }

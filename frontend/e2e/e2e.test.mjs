@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 import { adminLogin, cleanResults, launchBrowser, newPage, screenshot, startServer } from './harness.mjs';
-import { adminApplicationFlow, createApplicationViaApi } from './admin-flows.mjs';
+import { adminApplicationFlow, adminBulkAssignFlow, createApplicationViaApi } from './admin-flows.mjs';
 import { measureSession } from './cache-session.mjs';
 import { applyWizard, partnerWizard } from './public-flows.mjs';
 
@@ -71,6 +71,14 @@ describe('back office', () => {
     await withPage('admin-flow', async (page) => {
       await adminLogin(page);
       await adminApplicationFlow(page, number);
+    });
+  });
+
+  test('select two applications on the list → 일괄 배정 to one partner → both show 배정완료', async () => {
+    const numbers = [await createApplicationViaApi(server.url, 11), await createApplicationViaApi(server.url, 12)];
+    await withPage('admin-bulk-assign', async (page) => {
+      await adminLogin(page);
+      await adminBulkAssignFlow(page, numbers);
     });
   });
 });

@@ -711,6 +711,46 @@ class TestBulkAssign:
         listed = await client.get(assignments_url(both), headers=headers)
         assert [a["partner_id"] for a in listed.json()] == [partner.id]
 
+    async def test_a_date_schedules_every_assignment_made(
+        self, client: httpx.AsyncClient, session: AsyncSession, headers: dict[str, str]
+    ) -> None:
+        partner = await make_partner(session, status=PartnerStatus.APPROVED, services=["WEEDING"])
+        first = await make_application(session, services=["WEEDING"])
+        second = await make_application(session, services=["WEEDING"])
+        response = await client.post(
+            f"{URL}/bulk-assign",
+            json={
+                "application_ids": [first.id, second.id],
+                "partner_id": partner.id,
+                "scheduled_date": DAY.isoformat(),
+                "scheduled_time": "오후",
+            },
+            headers=headers,
+        )
+        assert response.status_code == 200, response.text
+        assert response.json()["success_count"] == 2
+        for application in (first, second):
+            (assignment,) = (await client.get(assignments_url(application), headers=headers)).json()
+            assert (assignment["status"], assignment["scheduled_date"], assignment["scheduled_time"]) == (
+                "scheduled",
+                DAY.isoformat(),
+                "오후",
+            )
+            assert await status_of(session, application) == "scheduled"
+
+    async def test_without_a_date_assignments_wait_for_one(
+        self, client: httpx.AsyncClient, session: AsyncSession, headers: dict[str, str]
+    ) -> None:
+        partner = await make_partner(session, status=PartnerStatus.APPROVED, services=["WEEDING"])
+        application = await make_application(session, services=["WEEDING"])
+        response = await client.post(
+            f"{URL}/bulk-assign", json={"application_ids": [application.id], "partner_id": partner.id}, headers=headers
+        )
+        assert response.status_code == 200, response.text
+        (assignment,) = (await client.get(assignments_url(application), headers=headers)).json()
+        assert (assignment["status"], assignment["scheduled_date"]) == ("pending", None)
+        assert await status_of(session, application) == "assigned"
+
     async def test_unapproved_partner_is_422(
         self, client: httpx.AsyncClient, session: AsyncSession, headers: dict[str, str]
     ) -> None:

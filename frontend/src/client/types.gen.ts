@@ -906,6 +906,8 @@ export type BookingStatus = 'AVAILABLE' | 'PREPARING' | 'PAUSED';
 
 /**
  * BulkAssign
+ *
+ * One partner for many applications; a date schedules every assignment made (status ``scheduled``).
  */
 export type BulkAssign = {
     /**
@@ -916,6 +918,14 @@ export type BulkAssign = {
      * Partner Id
      */
     partner_id: number;
+    /**
+     * Scheduled Date
+     */
+    scheduled_date?: string | null;
+    /**
+     * Scheduled Time
+     */
+    scheduled_time?: string | null;
     /**
      * Send Sms
      */
@@ -5633,6 +5643,40 @@ export type AdminApplicationsCustomerHistoryResponses = {
 };
 
 export type AdminApplicationsCustomerHistoryResponse = AdminApplicationsCustomerHistoryResponses[keyof AdminApplicationsCustomerHistoryResponses];
+
+export type AdminApplicationsPhotosZipData = {
+    body?: never;
+    path: {
+        /**
+         * Application Id
+         */
+        application_id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/applications/{application_id}/photos.zip';
+};
+
+export type AdminApplicationsPhotosZipErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AdminApplicationsPhotosZipError = AdminApplicationsPhotosZipErrors[keyof AdminApplicationsPhotosZipErrors];
+
+export type AdminApplicationsPhotosZipResponses = {
+    /**
+     * 사진 원본 ZIP (무압축 저장)
+     */
+    200: Blob | File;
+};
+
+export type AdminApplicationsPhotosZipResponse = AdminApplicationsPhotosZipResponses[keyof AdminApplicationsPhotosZipResponses];
 
 export type AdminAssignmentsListData = {
     body?: never;

@@ -6,9 +6,10 @@ from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.responses import StreamingResponse
 
 from jibsa.admins.dependencies import CurrentAdmin, SuperAdmin
-from jibsa.applications import service
+from jibsa.applications import photo_archive, service
 from jibsa.applications.admin_schemas import (
     ApplicationDetail,
     ApplicationDetailView,
@@ -24,8 +25,10 @@ from jibsa.applications.repository import ListFilters, SortOrder
 from jibsa.applications.search import SearchType, parse_search
 from jibsa.applications.versioning import IfMatch, expected_version
 from jibsa.core.db import SessionDep, WritesOnRead
+from jibsa.core.deps import StorageDep
 from jibsa.core.errors import InvalidInput
 from jibsa.core.pagination import PageDep
+from jibsa.files.admin_router import content_disposition
 from jibsa.models import ApplicationStatus
 
 router = APIRouter(prefix="/admin/applications", tags=["admin-applications"])
@@ -158,3 +161,25 @@ async def delete_note(
 async def customer_history(application_id: int, session: SessionDep, _: CurrentAdmin) -> CustomerHistory:
     """The same customer's applications (same phone), newest first, at most 20."""
     return await service.customer_history(session, application_id)
+
+
+@router.get(
+    "/{application_id}/photos.zip",
+    operation_id="admin-applications-photos-zip",
+    response_class=StreamingResponse,
+    responses={200: {"content": {"application/zip": {}}, "description": "사진 원본 ZIP (무압축 저장)"}},
+    dependencies=[WritesOnRead],
+)
+async def photos_zip(
+    application_id: int, request: Request, session: SessionDep, admin: CurrentAdmin, storage: StorageDep
+) -> StreamingResponse:
+    """All of the application's customer photos (originals) as one ZIP; the download is audited."""
+    archive = await photo_archive.collect(session, storage, application_id, admin=admin, request=request)
+    return StreamingResponse(
+        photo_archive.zip_stream(archive.entries),
+        media_type="application/zip",
+        headers={
+            "Content-Disposition": content_disposition("attachment", archive.filename),
+            "Cache-Control": "private, no-store",
+        },
+    )

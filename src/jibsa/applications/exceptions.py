@@ -66,3 +66,13 @@ class NoteNotOwner(AppError):
     status_code = 403
     code = "note_not_owner"
     message = "본인이 작성한 메모만 삭제할 수 있습니다."
+
+
+class NoPhotos(NotFound):
+    code = "no_photos"
+    message = "이 신청에는 첨부된 사진이 없습니다."
+
+
+class PhotoMissing(NotFound):
+    code = "photo_missing"
+    message = "사진 파일이 저장소에 없습니다. 관리자에게 알려 주세요."

@@ -38,6 +38,7 @@ from jibsa.models import (
     Admin,
     Application,
     ApplicationNote,
+    ApplicationPhoto,
     ApplicationService,
     ApplicationStatus,
     ApplicationStatusChange,
@@ -45,6 +46,7 @@ from jibsa.models import (
     AssignmentStatus,
     Partner,
     ServiceType,
+    StoredFile,
 )
 
 
@@ -351,6 +353,17 @@ async def get_application(
     if for_update:
         stmt = stmt.with_for_update(of=Application).execution_options(populate_existing=True)
     return (await session.scalars(stmt)).first()
+
+
+async def photo_files(session: AsyncSession, application_id: int) -> list[StoredFile]:
+    """The stored files of an application's customer photos, in the customer's order."""
+    stmt = (
+        select(StoredFile)
+        .join(ApplicationPhoto, ApplicationPhoto.file_id == StoredFile.id)
+        .where(ApplicationPhoto.application_id == application_id)
+        .order_by(ApplicationPhoto.position, ApplicationPhoto.id)
+    )
+    return list((await session.scalars(stmt)).all())
 
 
 async def count_notes(session: AsyncSession, application_id: int) -> int:

@@ -96,8 +96,12 @@ class BatchStatusUpdate(Schema):
 
 
 class BulkAssign(Schema):
+    """One partner for many applications; a date schedules every assignment made (status ``scheduled``)."""
+
     application_ids: Annotated[list[int], Field(min_length=1, max_length=50)]
     partner_id: int
+    scheduled_date: date | None = None
+    scheduled_time: ScheduledTime = None
     send_sms: bool = False
 
 

@@ -168,13 +168,16 @@ async def _add_assignment(
     send_sms: bool,
     request: Request | None,
     summary_prefix: str = "",
+    schedule: tuple[date | None, str | None] = (None, None),
 ) -> Assignment:
+    """``data`` carries a single assignment's details; a bulk assignment has none but may carry a ``schedule``."""
+    scheduled_date, scheduled_time = (data.scheduled_date, data.scheduled_time) if data else schedule
     assignment = Assignment(
         application_id=application.id,
         partner_id=partner.id,
-        status=S.SCHEDULED if data and data.scheduled_date else S.PENDING,
-        scheduled_date=data.scheduled_date if data else None,
-        scheduled_time=data.scheduled_time if data else None,
+        status=S.SCHEDULED if scheduled_date else S.PENDING,
+        scheduled_date=scheduled_date,
+        scheduled_time=scheduled_time,
         estimated_cost=data.estimated_cost if data else None,
         estimate_note=data.estimate_note if data else None,
         note=data.note if data else None,
@@ -512,6 +515,7 @@ async def bulk_assign(
             send_sms=data.send_sms,
             request=request,
             summary_prefix="[일괄 배정] ",
+            schedule=(data.scheduled_date, data.scheduled_time),
         )
         results.append(
             BulkItemResult(

@@ -37,14 +37,7 @@ export const PARTNER_STATUS_OPTIONS = [
   { value: 'inactive', label: '비활성' },
 ];
 
-export const JOB_STATUS_LABEL: Record<string, string> = {
-  pending: '준비 중',
-  processing: '발송 중',
-  completed: '완료',
-  partial_failed: '일부 실패',
-  failed: '실패',
-  cancelled: '취소됨',
-};
+export { JOB_STATUS_LABEL } from '@/lib/sms';
 
 export function statusLabel(value: string): string {
   return [...APPLICATION_STATUS_OPTIONS, ...PARTNER_STATUS_OPTIONS].find((o) => o.value === value)?.label ?? value;

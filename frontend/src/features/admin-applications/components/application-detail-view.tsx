@@ -1,5 +1,5 @@
-import { ArrowLeft, CalendarDays, ClipboardList, MapPin, Phone, UserRound } from 'lucide-react';
-import type { ReactNode } from 'react';
+import { ArrowLeft, CalendarDays, ClipboardList, MapPin, MessageSquareText, Phone, UserRound } from 'lucide-react';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 
 import { StatusChip } from '@/components/admin/status-chip';
@@ -14,6 +14,7 @@ import { telHref } from '@/lib/phone';
 import { useApplicationDetail } from '../hooks/use-application-detail';
 
 import { AssignmentsSection } from './assignments-section';
+import { CustomerMessageSheet } from './customer-message-sheet';
 import { PhotoGallery } from './photo-gallery';
 import { CustomerHistoryPanel, HistoryPanel, NotesPanel } from './side-panels';
 import { StatusControl } from './status-control';
@@ -42,6 +43,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 /** One application (`/admin/applications/:id`). */
 export function ApplicationDetailView({ id }: { id: number }) {
   const { detail, notes, history, assignments, customerHistory, timeline, unassigned } = useApplicationDetail(id);
+  const [messaging, setMessaging] = useState(false);
 
   if (detail.isPending) {
     return (
@@ -83,8 +85,15 @@ export function ApplicationDetailView({ id }: { id: number }) {
           <StatusChip kind="application" status={app.status} label={app.status_label} className="px-3 py-1 text-base" />
           {detail.isFetching && <Spinner className="size-4 text-slate-400" label="새로 불러오는 중" />}
         </div>
-        <StatusControl app={app} />
+        <div className="flex flex-wrap items-center gap-2">
+          <Button variant="outline" onClick={() => setMessaging(true)}>
+            <MessageSquareText className="size-5" aria-hidden="true" />
+            문자 발송
+          </Button>
+          <StatusControl app={app} />
+        </div>
       </header>
+      <CustomerMessageSheet app={app} open={messaging} onClose={() => setMessaging(false)} />
       {app.status === 'cancelled' && app.cancel_reason && (
         <Alert tone="warning" title="취소된 신청">
           <p>사유: {app.cancel_reason}</p>
@@ -146,7 +155,7 @@ export function ApplicationDetailView({ id }: { id: number }) {
               </dl>
             </Section>
             <Section title={`사진 (${app.photos.length})`}>
-              <PhotoGallery photos={app.photos} />
+              <PhotoGallery photos={app.photos} applicationId={app.id} number={app.number} />
             </Section>
           </Card>
 

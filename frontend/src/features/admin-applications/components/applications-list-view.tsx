@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { Inbox } from 'lucide-react';
-import { useMemo } from 'react';
+import { Inbox, Send, UserPlus, X } from 'lucide-react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 
 import type { ApplicationListItem, ApplicationStatus, CategoryWithServices } from '@/client/types.gen';
@@ -19,7 +19,10 @@ import { APPLICATION_STATUS, applicationStatusLabel } from '@/lib/status';
 import { applicationQueries, PAGE_SIZE } from '../api/application-queries';
 import { useApplicationFilters } from '../hooks/use-application-filters';
 import { useApplications, useApplicationsPagePrefetch } from '../hooks/use-applications';
+import { pageState, useListSelection, type Selection } from '../hooks/use-list-selection';
 
+import { BulkAssignSheet } from './bulk-assign-sheet';
+import { BulkSmsSheet } from './bulk-sms-sheet';
 import { FilterChips, FilterPanel } from './filter-panel';
 import { SearchBox } from './search-box';
 
@@ -56,6 +59,72 @@ function Services({ item }: { item: ApplicationListItem }) {
   );
 }
 
+/** The select-all box of the page on screen; "mixed" when only part of the page is selected. */
+function PageCheckbox({ state, onChange }: { state: 'none' | 'some' | 'all'; onChange: (checked: boolean) => void }) {
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (ref.current) ref.current.indeterminate = state === 'some';
+  }, [state]);
+  return (
+    <label className="inline-flex min-h-12 cursor-pointer items-center gap-3 rounded-xl pr-2 font-semibold text-slate-700">
+      <input
+        ref={ref}
+        type="checkbox"
+        className="size-6 cursor-pointer accent-brand-700"
+        checked={state === 'all'}
+        aria-checked={state === 'some' ? 'mixed' : state === 'all'}
+        onChange={(e) => onChange(e.target.checked)}
+      />
+      이 페이지 모두 선택
+    </label>
+  );
+}
+
+function RowCheckbox({ item, selection, onToggle }: { item: ApplicationListItem; selection: Selection; onToggle: (item: ApplicationListItem) => void }) {
+  return (
+    <label className="flex size-12 cursor-pointer items-center justify-center rounded-lg hover:bg-slate-100">
+      <input
+        type="checkbox"
+        className="size-6 cursor-pointer accent-brand-700"
+        checked={selection.has(item.id)}
+        onChange={() => onToggle(item)}
+        aria-label={`${item.number} 선택`}
+      />
+    </label>
+  );
+}
+
+/** Sticks to the bottom of the screen while rows are selected: how many, and what can be done with them. */
+function SelectionBar({ count, onAssign, onSms, onClear }: { count: number; onAssign: () => void; onSms: () => void; onClear: () => void }) {
+  return (
+    <div
+      role="region"
+      aria-label="선택한 신청"
+      className="sticky bottom-0 z-10 -mx-1 flex flex-col gap-2 rounded-2xl border border-brand-200 bg-white/95 p-3 shadow-lg backdrop-blur sm:flex-row sm:items-center"
+    >
+      <div className="flex items-center justify-between gap-2 sm:mr-auto">
+        <p className="text-lg font-bold text-brand-800">
+          <span className="tabular-nums">{count}</span>건 선택
+        </p>
+        <Button variant="outline" size="sm" onClick={onClear}>
+          <X className="size-5" aria-hidden="true" />
+          선택 해제
+        </Button>
+      </div>
+      <div className="grid grid-cols-2 gap-2 sm:flex">
+        <Button variant="outline" onClick={onSms}>
+          <Send className="size-5" aria-hidden="true" />
+          일괄 문자
+        </Button>
+        <Button onClick={onAssign}>
+          <UserPlus className="size-5" aria-hidden="true" />
+          일괄 배정
+        </Button>
+      </div>
+    </div>
+  );
+}
+
 /** The applications list screen (`/admin/applications`). Reference data comes in as props from the app layer. */
 export function ApplicationsListView({ categories }: { categories: CategoryWithServices[] }) {
   const navigate = useNavigate();
@@ -63,6 +132,8 @@ export function ApplicationsListView({ categories }: { categories: CategoryWithS
   const list = useApplications(filters);
   const prefetchPage = useApplicationsPagePrefetch(filters);
   const partners = useQuery(applicationQueries.approvedPartners());
+  const selection = useListSelection(filters);
+  const [sheet, setSheet] = useState<'assign' | 'sms' | null>(null);
 
   const serviceNames = useMemo(() => {
     const map = new Map<string, string>();
@@ -73,6 +144,8 @@ export function ApplicationsListView({ categories }: { categories: CategoryWithS
   const data = list.data;
   const counts = data?.counts;
   const page = filters.page ?? 1;
+  const selected = selection.selected;
+  const onPage = pageState(selected, data?.items ?? []);
 
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-4">
@@ -101,8 +174,12 @@ export function ApplicationsListView({ categories }: { categories: CategoryWithS
         onReset={reset}
       />
 
-      <div className="flex items-center justify-between gap-2">
-        <p className="text-base text-slate-700" aria-live="polite">
+      <p className="sr-only" aria-live="polite" data-testid="selection-announcement">
+        {selection.notice ?? (selected.size > 0 ? `${selected.size}건 선택됨` : '')}
+      </p>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        {data && data.items.length > 0 && <PageCheckbox state={onPage} onChange={(checked) => selection.togglePage(data.items, checked)} />}
+        <p className="mr-auto text-base text-slate-700" aria-live="polite">
           {data ? (
             <>
               <strong className="tabular-nums">{data.total.toLocaleString('ko-KR')}</strong>건
@@ -143,6 +220,9 @@ export function ApplicationsListView({ categories }: { categories: CategoryWithS
               <caption className="sr-only">신청 목록</caption>
               <thead className="bg-slate-50 text-sm text-slate-600">
                 <tr>
+                  <th scope="col" className="w-16 py-1 pl-2">
+                    <span className="sr-only">선택</span>
+                  </th>
                   <th scope="col" className="w-36 px-4 py-3 font-semibold">신청번호</th>
                   <th scope="col" className="w-36 px-4 py-3 font-semibold">고객</th>
                   <th scope="col" className="px-4 py-3 font-semibold">서비스</th>
@@ -155,12 +235,16 @@ export function ApplicationsListView({ categories }: { categories: CategoryWithS
                 {data.items.map((item) => (
                   <tr
                     key={item.id}
-                    className={cn('cursor-pointer hover:bg-slate-50', ROW_TINT[item.status])}
+                    className={cn('cursor-pointer hover:bg-slate-50', ROW_TINT[item.status], selected.has(item.id) && 'bg-brand-50')}
+                    aria-selected={selected.has(item.id)}
                     onClick={(e) => {
-                      if ((e.target as HTMLElement).closest('a')) return;
+                      if ((e.target as HTMLElement).closest('a, label, input')) return;
                       navigate(`/admin/applications/${item.id}`);
                     }}
                   >
+                    <td className="py-1 pl-2">
+                      <RowCheckbox item={item} selection={selected} onToggle={selection.toggle} />
+                    </td>
                     <td className="px-4 py-3">
                       <Link to={`/admin/applications/${item.id}`} className="tabular-nums text-sm font-semibold text-brand-700 hover:underline">
                         {item.number}
@@ -193,11 +277,16 @@ export function ApplicationsListView({ categories }: { categories: CategoryWithS
           {/* Phones and tablets: one card per application. */}
           <ul className="flex flex-col gap-2 lg:hidden">
             {data.items.map((item) => (
-              <li key={item.id}>
-                <Link
-                  to={`/admin/applications/${item.id}`}
-                  className={cn('flex flex-col gap-1.5 rounded-2xl border border-slate-200 bg-white p-4 hover:border-brand-500', ROW_TINT[item.status])}
-                >
+              <li
+                key={item.id}
+                className={cn(
+                  'flex items-start gap-1 rounded-2xl border bg-white py-2 pl-1 hover:border-brand-500',
+                  selected.has(item.id) ? 'border-brand-500 bg-brand-50' : 'border-slate-200',
+                  ROW_TINT[item.status],
+                )}
+              >
+                <RowCheckbox item={item} selection={selected} onToggle={selection.toggle} />
+                <Link to={`/admin/applications/${item.id}`} className="flex min-w-0 flex-1 flex-col gap-1.5 rounded-xl py-2 pr-4">
                   <span className="flex items-center justify-between gap-2">
                     <span className="tabular-nums text-sm font-semibold text-brand-700">{item.number}</span>
                     <StatusChip kind="application" status={item.status} label={item.status_label} />
@@ -220,6 +309,26 @@ export function ApplicationsListView({ categories }: { categories: CategoryWithS
       )}
 
       {data && <Pagination page={page} totalPages={data.total_pages} onChange={(p) => update({ page: p })} onIntent={prefetchPage} className="py-2" />}
+
+      {selected.size > 0 && (
+        <SelectionBar count={selected.size} onAssign={() => setSheet('assign')} onSms={() => setSheet('sms')} onClear={selection.clear} />
+      )}
+      <BulkAssignSheet
+        open={sheet === 'assign'}
+        selection={selected}
+        onClose={(failedIds) => {
+          setSheet(null);
+          if (failedIds) selection.keepOnly(failedIds);
+        }}
+      />
+      <BulkSmsSheet
+        open={sheet === 'sms'}
+        selection={selected}
+        onClose={(sent) => {
+          setSheet(null);
+          if (sent) selection.clear();
+        }}
+      />
     </div>
   );
 }

@@ -1,41 +1,21 @@
 /** The messaging API: one function per operation, through the generated client. */
-import { client } from '@/client/client.gen';
-import {
-  smsBulkCreate,
-  smsBulkGet,
-  smsGet,
-  smsList,
-  smsRecipients,
-  smsRetry,
-  smsSend,
-  smsStats,
-  smsTemplatesList,
-  smsTemplatesPreview,
-  smsTemplatesUpdate,
-} from '@/client/sdk.gen';
+import { smsGet, smsList, smsRecipients, smsRetry, smsStats, smsTemplatesUpdate } from '@/client/sdk.gen';
 import type {
-  BulkJobCreate,
-  BulkJobDetail,
-  BulkJobRead,
   CursorPageSmsItem,
-  JibsaMessagingSchemasSmsQueued as SmsQueued,
   MessageStatus,
   MessageType,
   PageRecipientItem,
   SmsDetail,
-  SmsSendMmsErrors,
-  SmsSendMmsResponses,
-  SmsSendRequest,
   SmsStats,
   SmsTemplateRead,
   SmsTemplateUpdate,
-  TemplatePreview,
-  TemplatePreviewRequest,
   TriggerSource,
 } from '@/client/types.gen';
 import '@/lib/api-client';
+import type { SmsQueued } from '@/lib/sms';
 
-export type { SmsQueued };
+// Sends, bulk jobs, templates and the preview are shared with the applications back office.
+export { createBulkJob, getBulkJob, getTemplates, previewText, sendMms, sendSms, type SmsQueued } from '@/lib/sms';
 
 export interface SmsLogFilters {
   status?: MessageStatus | undefined;
@@ -74,54 +54,12 @@ export async function getRecipients(params: RecipientParams, signal?: AbortSigna
   return data;
 }
 
-export async function sendSms(body: SmsSendRequest, idempotencyKey: string): Promise<SmsQueued> {
-  const { data } = await smsSend({ body, headers: { 'Idempotency-Key': idempotencyKey }, throwOnError: true });
-  return data;
-}
-
-/** MMS: multipart with 1–3 `images` (the generator only models the JSON part, so the form is built here). */
-export async function sendMms(body: SmsSendRequest, images: File[], idempotencyKey: string): Promise<SmsQueued> {
-  const form = new FormData();
-  for (const [key, value] of Object.entries(body)) {
-    if (value !== null && value !== undefined && value !== '') form.set(key, String(value));
-  }
-  for (const image of images) form.append('images', image, image.name);
-  const { data } = await client.post<SmsSendMmsResponses, SmsSendMmsErrors, true>({
-    url: '/api/v1/admin/sms/send-mms',
-    body: form,
-    bodySerializer: null,
-    headers: { 'Content-Type': null, 'Idempotency-Key': idempotencyKey },
-    throwOnError: true,
-  });
-  return data;
-}
-
 export async function retrySms(id: number, idempotencyKey: string): Promise<SmsQueued> {
   const { data } = await smsRetry({ path: { message_id: id }, headers: { 'Idempotency-Key': idempotencyKey }, throwOnError: true });
   return data;
 }
 
-export async function createBulkJob(body: BulkJobCreate, idempotencyKey: string): Promise<BulkJobRead> {
-  const { data } = await smsBulkCreate({ body, headers: { 'Idempotency-Key': idempotencyKey }, throwOnError: true });
-  return data;
-}
-
-export async function getBulkJob(id: number, signal?: AbortSignal): Promise<BulkJobDetail> {
-  const { data } = await smsBulkGet({ path: { job_id: id }, signal, throwOnError: true });
-  return data;
-}
-
-export async function getTemplates(signal?: AbortSignal): Promise<SmsTemplateRead[]> {
-  const { data } = await smsTemplatesList({ signal, throwOnError: true });
-  return data;
-}
-
 export async function updateTemplate(id: number, body: SmsTemplateUpdate): Promise<SmsTemplateRead> {
   const { data } = await smsTemplatesUpdate({ path: { template_id: id }, body, throwOnError: true });
-  return data;
-}
-
-export async function previewText(body: TemplatePreviewRequest, signal?: AbortSignal): Promise<TemplatePreview> {
-  const { data } = await smsTemplatesPreview({ body, signal, throwOnError: true });
   return data;
 }

@@ -1,19 +1,11 @@
 import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
 
-import type { BulkJobDetail, TemplatePreviewRequest } from '@/client/types.gen';
 import { STALE_TIME } from '@/lib/query-client';
+import { smsBaseKeys, smsSharedQueries } from '@/lib/sms';
 
-import {
-  getBulkJob,
-  getRecipients,
-  getSmsDetail,
-  getSmsLogs,
-  getSmsStats,
-  getTemplates,
-  previewText,
-  type RecipientParams,
-  type SmsLogFilters,
-} from './sms-api';
+import { getRecipients, getSmsDetail, getSmsLogs, getSmsStats, type RecipientParams, type SmsLogFilters } from './sms-api';
+
+export { BULK_POLL_MS, isJobDone } from '@/lib/sms';
 
 /** Drops empty filter values so `{status: undefined}` and `{}` share one cache entry. */
 export function normaliseFilters(filters: SmsLogFilters): SmsLogFilters {
@@ -28,28 +20,12 @@ export function normaliseFilters(filters: SmsLogFilters): SmsLogFilters {
 
 /** Query keys of messaging, general → specific: invalidating `smsKeys.logs()` covers every filtered log. */
 export const smsKeys = {
-  all: ['sms'] as const,
-  logs: () => [...smsKeys.all, 'logs'] as const,
-  logList: (filters: SmsLogFilters) => [...smsKeys.logs(), normaliseFilters(filters)] as const,
-  stats: () => [...smsKeys.all, 'stats'] as const,
-  details: () => [...smsKeys.all, 'detail'] as const,
+  ...smsBaseKeys,
+  logList: (filters: SmsLogFilters) => [...smsBaseKeys.logs(), normaliseFilters(filters)] as const,
+  details: () => [...smsBaseKeys.all, 'detail'] as const,
   detail: (id: number) => [...smsKeys.details(), id] as const,
-  recipients: (params: RecipientParams) => [...smsKeys.all, 'recipients', params] as const,
-  bulkJobs: () => [...smsKeys.all, 'bulk'] as const,
-  bulkJob: (id: number) => [...smsKeys.bulkJobs(), id] as const,
-  templates: () => [...smsKeys.all, 'templates'] as const,
-  previews: () => [...smsKeys.all, 'preview'] as const,
-  preview: (body: TemplatePreviewRequest) => [...smsKeys.previews(), body] as const,
+  recipients: (params: RecipientParams) => [...smsBaseKeys.all, 'recipients', params] as const,
 };
-
-const TERMINAL_JOB = new Set(['completed', 'partial_failed', 'failed', 'cancelled']);
-
-export function isJobDone(job: Pick<BulkJobDetail, 'status'> | undefined): boolean {
-  return !!job && TERMINAL_JOB.has(job.status);
-}
-
-/** How often a running bulk job is polled. */
-export const BULK_POLL_MS = 2000;
 
 export const smsQueries = {
   /** The log, newest first, one keyset page at a time ("더 보기"). */
@@ -72,22 +48,7 @@ export const smsQueries = {
       staleTime: STALE_TIME.list,
       placeholderData: keepPreviousData,
     }),
-  /** A bulk job's progress, polled every 2 s until it reaches a final state. */
-  bulkJob: (id: number) =>
-    queryOptions({
-      queryKey: smsKeys.bulkJob(id),
-      queryFn: ({ signal }) => getBulkJob(id, signal),
-      staleTime: 0,
-      refetchInterval: (query) => (isJobDone(query.state.data) ? false : BULK_POLL_MS),
-    }),
-  templates: () =>
-    queryOptions({ queryKey: smsKeys.templates(), queryFn: ({ signal }) => getTemplates(signal), staleTime: STALE_TIME.reference }),
-  /** The server's rendering of a text (prefix, bytes, SMS/LMS, unsupported characters); same text, same answer. */
-  preview: (body: TemplatePreviewRequest) =>
-    queryOptions({
-      queryKey: smsKeys.preview(body),
-      queryFn: ({ signal }) => previewText(body, signal),
-      staleTime: Infinity,
-      placeholderData: keepPreviousData,
-    }),
+  bulkJob: smsSharedQueries.bulkJob,
+  templates: smsSharedQueries.templates,
+  preview: smsSharedQueries.preview,
 };

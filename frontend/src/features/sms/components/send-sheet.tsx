@@ -1,28 +1,21 @@
-import { ImagePlus, X } from 'lucide-react';
-import { useEffect, useMemo, useState } from 'react';
+import { X } from 'lucide-react';
+import { useState } from 'react';
 
 import type { RecipientItem } from '@/client/types.gen';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
+import { ImageAttachments } from '@/components/sms/image-attachments';
+import { MessageComposer } from '@/components/sms/message-composer';
 import { Sheet } from '@/components/ui/sheet';
 import { cn } from '@/lib/cn';
 import { errorMessage } from '@/lib/errors';
-import { downscaleImage } from '@/lib/image';
 import { digitsOnly, formatPhone, isKoreanPhone } from '@/lib/phone';
 import { LMS_MAX_BYTES, smsByteLength } from '@/lib/sms-bytes';
 
 import { useCreateBulkJob, useSendSms } from '../hooks/use-sms';
 
-import { MessageComposer } from './message-composer';
 import { RecipientPicker } from './recipient-picker';
-
-/** A preview whose object URL is released when the picture goes away. */
-function Thumb({ file, alt }: { file: File; alt: string }) {
-  const url = useMemo(() => URL.createObjectURL(file), [file]);
-  useEffect(() => () => URL.revokeObjectURL(url), [url]);
-  return <img src={url} alt={alt} className="size-full object-cover" />;
-}
 
 type Tab = 'customer' | 'partner' | 'direct';
 const TABS: { id: Tab; label: string }[] = [
@@ -30,7 +23,6 @@ const TABS: { id: Tab; label: string }[] = [
   { id: 'partner', label: '협력사' },
   { id: 'direct', label: '직접 입력' },
 ];
-const MAX_IMAGES = 3;
 
 /**
  * "문자 발송": one or more recipients from the picker (or a typed number), a message with the live counter, optional
@@ -99,13 +91,6 @@ export function SendSheet({ open, onClose }: { open: boolean; onClose: () => voi
     } catch {
       // the mutation's error is shown below
     }
-  }
-
-  async function addImages(files: FileList | null) {
-    if (!files) return;
-    const picked = [...files].slice(0, MAX_IMAGES - images.length);
-    const scaled = await Promise.all(picked.map((f) => downscaleImage(f, 1280, 0.8).catch(() => f)));
-    setImages((prev) => [...prev, ...scaled].slice(0, MAX_IMAGES));
   }
 
   const error = send.error ?? bulk.error;
@@ -188,33 +173,7 @@ export function SendSheet({ open, onClose }: { open: boolean; onClose: () => voi
 
           <MessageComposer value={message} onChange={setMessage} hasImages={images.length > 0} />
 
-          <div className="flex flex-col gap-2">
-            <p className="font-semibold">
-              사진 첨부 <span className="text-sm font-normal text-slate-500">(선택, 최대 3장 · MMS)</span>
-            </p>
-            <div className="flex flex-wrap gap-2">
-              {images.map((img, i) => (
-                <div key={`${img.name}-${i}`} className="relative size-20 overflow-hidden rounded-lg border border-slate-200">
-                  <Thumb file={img} alt={`첨부 사진 ${i + 1}`} />
-                  <button
-                    type="button"
-                    className="absolute top-1 right-1 rounded-full bg-black/60 p-1 text-white"
-                    aria-label={`첨부 사진 ${i + 1} 삭제`}
-                    onClick={() => setImages((prev) => prev.filter((_, j) => j !== i))}
-                  >
-                    <X className="size-4" aria-hidden="true" />
-                  </button>
-                </div>
-              ))}
-              {images.length < MAX_IMAGES && (
-                <label className="flex size-20 cursor-pointer flex-col items-center justify-center rounded-lg border-2 border-dashed border-slate-400 text-sm text-slate-700 focus-within:ring-4 focus-within:ring-brand-100">
-                  <ImagePlus className="size-6" aria-hidden="true" />
-                  사진
-                  <input type="file" accept="image/*" multiple className="sr-only" onChange={(e) => void addImages(e.target.files)} />
-                </label>
-              )}
-            </div>
-          </div>
+          <ImageAttachments images={images} onChange={setImages} />
 
           {formError && (
             <Alert tone="error" live>

@@ -10,9 +10,8 @@ import {
   type InfiniteData,
   type QueryKey,
 } from '@tanstack/react-query';
-import { useRef } from 'react';
-
 import type { BulkJobCreate, CursorPageSmsItem, SmsItem, SmsSendRequest, SmsStats, SmsTemplateUpdate } from '@/client/types.gen';
+import { useIdempotencyKey } from '@/hooks/use-idempotency-key';
 import { uuid } from '@/lib/uuid';
 
 import { createBulkJob, retrySms, sendMms, sendSms, updateTemplate, type SmsLogFilters } from '../api/sms-api';
@@ -24,17 +23,6 @@ export function useSmsLogs(filters: SmsLogFilters) {
 
 export function useSmsStats() {
   return useQuery(smsQueries.stats());
-}
-
-/** One Idempotency-Key per attempt of the same input; a new key once the server has answered. */
-function useIdempotencyKey() {
-  const key = useRef<string | null>(null);
-  return {
-    current: () => (key.current ??= uuid()),
-    renew: () => {
-      key.current = null;
-    },
-  };
 }
 
 export interface SendInput {

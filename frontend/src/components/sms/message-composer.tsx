@@ -5,9 +5,8 @@ import { useId } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Textarea } from '@/components/ui/input';
 import { useDebouncedValue } from '@/hooks/use-debounced-value';
+import { smsSharedQueries } from '@/lib/sms';
 import { LMS_MAX_BYTES, SMS_MAX_BYTES, smsByteLength, smsKind } from '@/lib/sms-bytes';
-
-import { smsQueries } from '../api/sms-queries';
 
 /**
  * Message input with a live byte counter (counted here on every keystroke) and the server's rendering of the
@@ -28,7 +27,7 @@ export function MessageComposer({
 }) {
   const id = useId();
   const settled = useDebouncedValue(value, 400);
-  const preview = useQuery({ ...smsQueries.preview({ content: settled }), enabled: settled.trim().length > 0 });
+  const preview = useQuery({ ...smsSharedQueries.preview({ content: settled }), enabled: settled.trim().length > 0 });
   // The prefix's bytes come from the server's last answer, so the live count already includes it.
   const prefixBytes = preview.data ? Math.max(0, preview.data.byte_length - smsByteLength(settled)) : 0;
   const bytes = smsByteLength(value) + (value ? prefixBytes : 0);
