@@ -1,14 +1,18 @@
 /** The messaging API: one function per operation, through the generated client. */
 import { client } from '@/client/client.gen';
 import {
+  smsBulkCancel,
   smsBulkCreate,
   smsBulkGet,
+  smsBulkList,
   smsGet,
   smsList,
   smsRecipients,
   smsRetry,
   smsSend,
   smsStats,
+  smsTemplatesCreate,
+  smsTemplatesDelete,
   smsTemplatesList,
   smsTemplatesPreview,
   smsTemplatesUpdate,
@@ -21,12 +25,14 @@ import type {
   JibsaMessagingSchemasSmsQueued as SmsQueued,
   MessageStatus,
   MessageType,
+  PageBulkJobRead,
   PageRecipientItem,
   SmsDetail,
   SmsSendMmsErrors,
   SmsSendMmsResponses,
   SmsSendRequest,
   SmsStats,
+  SmsTemplateCreate,
   SmsTemplateRead,
   SmsTemplateUpdate,
   TemplatePreview,
@@ -111,9 +117,35 @@ export async function getBulkJob(id: number, signal?: AbortSignal): Promise<Bulk
   return data;
 }
 
+export interface BulkJobListParams {
+  page: number;
+  status?: string | undefined;
+}
+
+export const BULK_PAGE_SIZE = 20;
+
+export async function getBulkJobs(params: BulkJobListParams, signal?: AbortSignal): Promise<PageBulkJobRead> {
+  const { data } = await smsBulkList({ query: { ...params, page_size: BULK_PAGE_SIZE }, signal, throwOnError: true });
+  return data;
+}
+
+export async function cancelBulkJob(id: number): Promise<BulkJobDetail> {
+  const { data } = await smsBulkCancel({ path: { job_id: id }, throwOnError: true });
+  return data;
+}
+
 export async function getTemplates(signal?: AbortSignal): Promise<SmsTemplateRead[]> {
   const { data } = await smsTemplatesList({ signal, throwOnError: true });
   return data;
+}
+
+export async function createTemplate(body: SmsTemplateCreate): Promise<SmsTemplateRead> {
+  const { data } = await smsTemplatesCreate({ body, throwOnError: true });
+  return data;
+}
+
+export async function deleteTemplate(id: number): Promise<void> {
+  await smsTemplatesDelete({ path: { template_id: id }, throwOnError: true });
 }
 
 export async function updateTemplate(id: number, body: SmsTemplateUpdate): Promise<SmsTemplateRead> {

@@ -5,12 +5,14 @@ import { STALE_TIME } from '@/lib/query-client';
 
 import {
   getBulkJob,
+  getBulkJobs,
   getRecipients,
   getSmsDetail,
   getSmsLogs,
   getSmsStats,
   getTemplates,
   previewText,
+  type BulkJobListParams,
   type RecipientParams,
   type SmsLogFilters,
 } from './sms-api';
@@ -36,6 +38,8 @@ export const smsKeys = {
   detail: (id: number) => [...smsKeys.details(), id] as const,
   recipients: (params: RecipientParams) => [...smsKeys.all, 'recipients', params] as const,
   bulkJobs: () => [...smsKeys.all, 'bulk'] as const,
+  bulkJobLists: () => [...smsKeys.bulkJobs(), 'list'] as const,
+  bulkJobList: (params: BulkJobListParams) => [...smsKeys.bulkJobLists(), params] as const,
   bulkJob: (id: number) => [...smsKeys.bulkJobs(), id] as const,
   templates: () => [...smsKeys.all, 'templates'] as const,
   previews: () => [...smsKeys.all, 'preview'] as const,
@@ -50,6 +54,8 @@ export function isJobDone(job: Pick<BulkJobDetail, 'status'> | undefined): boole
 
 /** How often a running bulk job is polled. */
 export const BULK_POLL_MS = 2000;
+/** How often the job list is refreshed while one of its jobs is still running. */
+export const BULK_LIST_POLL_MS = 5000;
 
 export const smsQueries = {
   /** The log, newest first, one keyset page at a time ("더 보기"). */
@@ -79,6 +85,15 @@ export const smsQueries = {
       queryFn: ({ signal }) => getBulkJob(id, signal),
       staleTime: 0,
       refetchInterval: (query) => (isJobDone(query.state.data) ? false : BULK_POLL_MS),
+    }),
+  /** One page of bulk jobs, newest first; refreshed every 5 s while a job on it is still running. */
+  bulkJobs: (params: BulkJobListParams) =>
+    queryOptions({
+      queryKey: smsKeys.bulkJobList(params),
+      queryFn: ({ signal }) => getBulkJobs(params, signal),
+      staleTime: 0,
+      placeholderData: keepPreviousData,
+      refetchInterval: (query) => (query.state.data?.items.some((job) => !isJobDone(job)) ? BULK_LIST_POLL_MS : false),
     }),
   templates: () =>
     queryOptions({ queryKey: smsKeys.templates(), queryFn: ({ signal }) => getTemplates(signal), staleTime: STALE_TIME.reference }),
