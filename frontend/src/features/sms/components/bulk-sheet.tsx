@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
 
 import type { BulkJobCreate, RecipientItem } from '@/client/types.gen';
 import { Alert } from '@/components/ui/alert';
-import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Input, Select } from '@/components/ui/input';
@@ -11,68 +11,16 @@ import { Sheet } from '@/components/ui/sheet';
 import { cn } from '@/lib/cn';
 import { errorMessage } from '@/lib/errors';
 
-import { isJobDone, smsQueries } from '../api/sms-queries';
+import { smsQueries } from '../api/sms-queries';
 import { useCreateBulkJob } from '../hooks/use-sms';
-import { APPLICATION_STATUS_OPTIONS, JOB_STATUS_LABEL, PARTNER_STATUS_OPTIONS } from '../labels';
+import { APPLICATION_STATUS_OPTIONS, PARTNER_STATUS_OPTIONS } from '../labels';
 
 import { MessageComposer } from './message-composer';
 import { RecipientPicker } from './recipient-picker';
 
 type Mode = 'filter' | 'manual';
 
-/** Live progress of a bulk job: polled every 2 s by `smsQueries.bulkJob` until it is done. */
-function JobProgress({ jobId }: { jobId: number }) {
-  const job = useQuery(smsQueries.bulkJob(jobId));
-  if (!job.data) return <p className="text-slate-600">진행 상황을 불러오는 중…</p>;
-  const { progress, status, failures } = job.data;
-  const done = isJobDone(job.data);
-  return (
-    <div className="flex flex-col gap-4" aria-live="polite">
-      <div className="flex items-center justify-between">
-        <p className="text-lg font-bold">{job.data.title}</p>
-        <Badge tone={done ? (status === 'completed' ? 'success' : 'danger') : 'info'}>{JOB_STATUS_LABEL[status] ?? status}</Badge>
-      </div>
-      <div
-        className="h-4 w-full overflow-hidden rounded-full bg-slate-200"
-        role="progressbar"
-        aria-label="발송 진행률"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={Math.round(progress.percent)}
-      >
-        <div className="h-full rounded-full bg-leaf-600 transition-all" style={{ width: `${progress.percent}%` }} />
-      </div>
-      <dl className="grid grid-cols-2 gap-2 text-center sm:grid-cols-4">
-        {[
-          ['전체', progress.total],
-          ['대기', progress.queued],
-          ['성공', progress.sent],
-          ['실패', progress.failed],
-        ].map(([label, n]) => (
-          <div key={label} className="rounded-xl bg-slate-50 p-3">
-            <dt className="text-sm text-slate-600">{label}</dt>
-            <dd className="text-xl font-bold">{Number(n).toLocaleString()}</dd>
-          </div>
-        ))}
-      </dl>
-      {!done && <p className="text-sm text-slate-600">2초마다 새로 고칩니다. 창을 닫아도 발송은 계속됩니다.</p>}
-      {failures.length > 0 && (
-        <div>
-          <p className="mb-2 font-semibold">실패한 수신자</p>
-          <ul className="flex flex-col gap-1 text-sm">
-            {failures.map((f) => (
-              <li key={f.id} className="rounded-lg bg-red-50 px-3 py-2 text-red-800">
-                {f.recipient_masked} · {f.result_message ?? f.result_code ?? '알 수 없는 오류'}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-    </div>
-  );
-}
-
-/** "복수 발송": target type, status filter or manual selection, advertisement flag, confirmation, live progress. */
+/** "복수 발송": target type, status filter or manual selection, advertisement flag, confirmation; lands on the job. */
 export function BulkSheet({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [targetType, setTargetType] = useState<'customer' | 'partner'>('customer');
   const [mode, setMode] = useState<Mode>('filter');
@@ -83,8 +31,8 @@ export function BulkSheet({ open, onClose }: { open: boolean; onClose: () => voi
   const [ad, setAd] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
-  const [jobId, setJobId] = useState<number | null>(null);
   const create = useCreateBulkJob();
+  const navigate = useNavigate();
 
   // How many the filter reaches: the recipients endpoint's total for the same status.
   const reach = useQuery({
@@ -102,7 +50,6 @@ export function BulkSheet({ open, onClose }: { open: boolean; onClose: () => voi
     setAd(false);
     setConfirming(false);
     setFormError(null);
-    setJobId(null);
     create.reset();
   };
 
@@ -127,7 +74,9 @@ export function BulkSheet({ open, onClose }: { open: boolean; onClose: () => voi
   async function start() {
     try {
       const job = await create.mutateAsync(body());
-      setJobId(job.id);
+      close();
+      // The job's own page shows its live progress and can cancel it.
+      void navigate(`/admin/sms/bulk/${job.id}`);
     } catch {
       setConfirming(false);
     }
@@ -145,11 +94,7 @@ export function BulkSheet({ open, onClose }: { open: boolean; onClose: () => voi
       onClose={close}
       title="복수 발송"
       footer={
-        jobId ? (
-          <Button className="w-full" size="lg" onClick={close}>
-            닫기
-          </Button>
-        ) : confirming ? (
+        confirming ? (
           <div className="flex gap-2">
             <Button variant="outline" className="flex-1" onClick={() => setConfirming(false)}>
               돌아가기
@@ -165,9 +110,7 @@ export function BulkSheet({ open, onClose }: { open: boolean; onClose: () => voi
         )
       }
     >
-      {jobId ? (
-        <JobProgress jobId={jobId} />
-      ) : confirming ? (
+      {confirming ? (
         <div className="flex flex-col gap-4">
           <Alert tone="warning" title="정말 보낼까요?">
             <p>

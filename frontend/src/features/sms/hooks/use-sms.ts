@@ -23,6 +23,8 @@ import type {
   SmsTemplateCreate,
   SmsTemplateUpdate,
 } from '@/client/types.gen';
+import { toast } from '@/components/ui/toast';
+import { errorMessage } from '@/lib/errors';
 import { uuid } from '@/lib/uuid';
 
 import {
@@ -232,12 +234,17 @@ export function useCancelBulkJob() {
       }
       return { detail, lists };
     },
-    onError: (_error, id, context) => {
+    // Toasts from here, not the button: the button leaves the screen as soon as the job shows as cancelled.
+    onError: (error, id, context) => {
+      toast.error('취소하지 못했습니다', errorMessage(error));
       if (!context) return;
       queryClient.setQueryData(smsKeys.bulkJob(id), context.detail);
       for (const [key, page] of context.lists) queryClient.setQueryData(key, page);
     },
-    onSuccess: (job) => queryClient.setQueryData(smsKeys.bulkJob(job.id), job),
+    onSuccess: (job) => {
+      queryClient.setQueryData(smsKeys.bulkJob(job.id), job);
+      toast.success('대량 발송을 취소했습니다', job.title);
+    },
     onSettled: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: smsKeys.bulkJobs() }),
