@@ -14,6 +14,7 @@ import { useCancelBulkJob } from '../hooks/use-sms';
 
 import { BulkJobPage } from './bulk-job-page';
 import { BulkJobsPage } from './bulk-jobs-page';
+import { BulkSheet } from './bulk-sheet';
 
 afterEach(() => toast.clear());
 
@@ -163,5 +164,37 @@ describe('cancelling a bulk job', () => {
     expect(await screen.findByText('발송 중')).toBeInTheDocument();
     await waitFor(() => expect(toast.list().map((t) => t.description)).toContain('이미 끝난 대량 발송 작업입니다.'));
     expect(screen.getByRole('button', { name: '취소' })).toBeInTheDocument();
+  });
+});
+
+describe('BulkSheet', () => {
+  it('lands on the new job once it is created', async () => {
+    let created: unknown = null;
+    server.use(
+      http.get(`${API}/admin/sms/recipients`, () => HttpResponse.json({ items: [], total: 12, page: 1, page_size: 20, total_pages: 1 })),
+      http.post(`${API}/admin/sms-templates/preview`, () =>
+        HttpResponse.json({ original: '', preview: '[집사] 안내', subject: null, byte_length: 11, message_type: 'SMS', unsupported_characters: [] }),
+      ),
+      http.post(`${API}/admin/sms/bulk`, async ({ request }) => {
+        created = await request.json();
+        return HttpResponse.json(job(42, { status: 'pending' }), { status: 201 });
+      }),
+    );
+    let closed = 0;
+    const { user } = renderWithProviders(
+      <Routes>
+        <Route path="/admin/sms" element={<BulkSheet open onClose={() => (closed += 1)} />} />
+        <Route path="/admin/sms/bulk/:id" element={<p>작업 화면</p>} />
+      </Routes>,
+      { route: '/admin/sms' },
+    );
+    await screen.findByText('대상 12명');
+    await user.type(screen.getByLabelText('작업 이름'), '12월 안내');
+    await user.type(screen.getByLabelText(/^메시지/), '연말 휴무 안내드립니다.');
+    await user.click(screen.getByRole('button', { name: '확인하기' }));
+    await user.click(screen.getByRole('button', { name: '12명에게 발송' }));
+    expect(await screen.findByText('작업 화면')).toBeInTheDocument();
+    expect(created).toMatchObject({ title: '12월 안내', target_type: 'customer', job_type: 'announcement' });
+    expect(closed).toBe(1);
   });
 });
