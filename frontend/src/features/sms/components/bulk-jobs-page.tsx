@@ -20,7 +20,7 @@ import { JOB_STATUS_LABEL, JOB_TARGET_LABEL, jobStatus } from '../labels';
 function Counts({ job }: { job: BulkJobRead }) {
   const { sent, failed, total } = job.progress;
   return (
-    <span className="tabular-nums" aria-label={`성공 ${sent}건, 실패 ${failed}건, 전체 ${total}건`}>
+    <span className="whitespace-nowrap tabular-nums" aria-label={`성공 ${sent}건, 실패 ${failed}건, 전체 ${total}건`}>
       <span className="text-leaf-700">{sent.toLocaleString()}</span>
       {' / '}
       <span className={failed ? 'font-semibold text-red-700' : 'text-slate-600'}>{failed.toLocaleString()}</span>

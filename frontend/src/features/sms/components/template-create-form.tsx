@@ -37,6 +37,10 @@ export function TemplateCreateForm({ onCreated, onCancel }: { onCreated: (templa
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const contentRef = useRef<HTMLTextAreaElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  /** After a refusal, the caret goes to the first field marked invalid (once React has rendered the marks). */
+  const focusFirstInvalid = () =>
+    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
   const create = useCreateTemplate();
 
   const set = (name: FieldName, value: string) => {
@@ -63,7 +67,7 @@ export function TemplateCreateForm({ onCreated, onCancel }: { onCreated: (templa
     setFormError(null);
     const local = checkLocally(values);
     setErrors(local);
-    if (Object.keys(local).length > 0) return;
+    if (Object.keys(local).length > 0) return focusFirstInvalid();
     const body: SmsTemplateCreate = {
       key: values.key.trim(),
       title: values.title.trim(),
@@ -75,7 +79,10 @@ export function TemplateCreateForm({ onCreated, onCancel }: { onCreated: (templa
       onCreated(await create.mutateAsync(body));
     } catch (error) {
       if (!isApiError(error)) return setFormError(errorMessage(error));
-      if (error.code === 'template_key_taken') return setErrors({ key: error.message });
+      if (error.code === 'template_key_taken') {
+        setErrors({ key: error.message });
+        return focusFirstInvalid();
+      }
       const fieldErrors: Errors = {};
       const leftovers: string[] = [];
       for (const fe of error.fieldErrors) {
@@ -85,13 +92,14 @@ export function TemplateCreateForm({ onCreated, onCancel }: { onCreated: (templa
       }
       setErrors(fieldErrors);
       if (Object.keys(fieldErrors).length === 0 || leftovers.length > 0) setFormError(leftovers.join(' ') || error.message);
+      focusFirstInvalid();
     }
   };
 
   return (
     <Card className="flex flex-col gap-4">
       <h3 className="text-xl font-bold">새 템플릿</h3>
-      <form noValidate onSubmit={(e) => void submit(e)} className="flex flex-col gap-5" aria-label="새 템플릿">
+      <form ref={formRef} noValidate onSubmit={(e) => void submit(e)} className="flex flex-col gap-5" aria-label="새 템플릿">
         <div className="grid gap-5 sm:grid-cols-2">
           <Field label="템플릿 키" required error={errors.key} hint="영문 소문자·숫자·밑줄 (예: winter_notice)">
             {(p) => (

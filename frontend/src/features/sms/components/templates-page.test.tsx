@@ -113,6 +113,7 @@ describe('TemplatesPage: new template', () => {
     await user.click(within(form).getByRole('button', { name: '템플릿 만들기' }));
     expect(await within(form).findByText('이미 사용 중인 템플릿 키입니다.')).toBeInTheDocument();
     expect(key).toHaveAttribute('aria-invalid', 'true');
+    await waitFor(() => expect(key).toHaveFocus());
     expect(key.getAttribute('aria-describedby')).toContain(within(form).getByText('이미 사용 중인 템플릿 키입니다.').id);
 
     await user.clear(key);
@@ -120,6 +121,7 @@ describe('TemplatesPage: new template', () => {
     await user.click(within(form).getByRole('button', { name: '템플릿 만들기' }));
     expect(await within(form).findByText('사용할 수 없는 변수: {foo}')).toBeInTheDocument();
     expect(within(form).getByLabelText(/^내용/)).toHaveAttribute('aria-invalid', 'true');
+    await waitFor(() => expect(within(form).getByLabelText(/^내용/)).toHaveFocus());
     expect(key).not.toHaveAttribute('aria-invalid');
     expect(calls).toBe(2);
   });
