@@ -36,6 +36,7 @@ export function BulkJobProgress({ job }: { job: BulkJobDetail }) {
         ))}
       </dl>
       {!done && <p className="text-sm text-slate-600">2초마다 새로 고칩니다. 화면을 떠나도 발송은 계속됩니다.</p>}
+      {job.status === 'cancelled' && <p className="text-sm text-slate-600">취소된 작업입니다. 남은 문자는 보내지 않습니다.</p>}
     </div>
   );
 }
