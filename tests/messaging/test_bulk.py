@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from jibsa.messaging.bulk import advance_bulk_jobs
 from jibsa.messaging.periodic import PERIODIC_TASKS
-from jibsa.models import ApplicationStatus, BulkSmsJob, CompanyProfile, MessageStatus, PartnerStatus
+from jibsa.models import Admin, ApplicationStatus, BulkSmsJob, CompanyProfile, MessageStatus, PartnerStatus
 from tests.factories import make_application, make_partner, queued
 from tests.messaging.conftest import FrozenClock
 
@@ -349,6 +349,7 @@ class TestList:
         session: AsyncSession,
         company: CompanyProfile,
         noon: FrozenClock,
+        admin: Admin,
     ) -> None:
         await make_application(session)
         first = (await client.post(BULK, json=_job(title="첫째"), headers=headers)).json()["id"]
@@ -356,6 +357,8 @@ class TestList:
         await client.post(f"{BULK}/{first}/cancel", headers=headers)
         listing = (await client.get(BULK, headers=headers)).json()
         assert [j["id"] for j in listing["items"]] == [second, first]
+        assert {j["created_by_name"] for j in listing["items"]} == {admin.name}
+        assert (await client.get(f"{BULK}/{first}", headers=headers)).json()["created_by_name"] == admin.name
         cancelled = (await client.get(BULK, params={"status": "cancelled"}, headers=headers)).json()
         assert [j["id"] for j in cancelled["items"]] == [first]
         assert (await client.get(f"{BULK}/999999", headers=headers)).status_code == 404

@@ -1092,6 +1092,12 @@ export type BulkJobDetail = {
      */
     created_by: number | null;
     /**
+     * Created By Name
+     *
+     * 만든 관리자 이름 (계정이 지워졌으면 없음)
+     */
+    created_by_name: string | null;
+    /**
      * Created At
      */
     created_at: string;
@@ -1160,6 +1166,12 @@ export type BulkJobRead = {
      * Created By
      */
     created_by: number | null;
+    /**
+     * Created By Name
+     *
+     * 만든 관리자 이름 (계정이 지워졌으면 없음)
+     */
+    created_by_name: string | null;
     /**
      * Created At
      */

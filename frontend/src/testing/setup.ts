@@ -20,3 +20,15 @@ if (!URL.createObjectURL) {
   URL.createObjectURL = () => 'blob:preview';
   URL.revokeObjectURL = () => {};
 }
+
+// jsdom has <dialog> but not its methods: open and close it by the attribute, firing `close` like a browser.
+if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.showModal) {
+  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+    this.setAttribute('open', '');
+  };
+  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
+    if (!this.hasAttribute('open')) return;
+    this.removeAttribute('open');
+    this.dispatchEvent(new Event('close'));
+  };
+}

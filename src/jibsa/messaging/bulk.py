@@ -266,7 +266,15 @@ def _progress(job: BulkSmsJob, counts: dict[str, int]) -> BulkProgress:
     )
 
 
-def _read_fields(job: BulkSmsJob, counts: dict[str, int]) -> dict[str, Any]:
+async def _creator_names(session: AsyncSession, jobs: Sequence[BulkSmsJob]) -> dict[int, str]:
+    ids = {job.created_by for job in jobs if job.created_by is not None}
+    if not ids:
+        return {}
+    rows = await session.execute(select(Admin.id, Admin.name).where(Admin.id.in_(ids)))
+    return {row.id: row.name for row in rows}
+
+
+def _read_fields(job: BulkSmsJob, counts: dict[str, int], names: dict[int, str]) -> dict[str, Any]:
     return {
         "id": job.id,
         "title": job.title,
@@ -278,6 +286,7 @@ def _read_fields(job: BulkSmsJob, counts: dict[str, int]) -> dict[str, Any]:
         "is_advertisement": job.is_advertisement,
         "status": job.status,
         "created_by": job.created_by,
+        "created_by_name": names.get(job.created_by) if job.created_by is not None else None,
         "created_at": job.created_at,
         "started_at": job.started_at,
         "completed_at": job.completed_at,
@@ -307,7 +316,8 @@ async def job_detail(session: AsyncSession, job_id: int) -> BulkJobDetail:
         )
         for m in failed
     ]
-    return BulkJobDetail(**_read_fields(job, counts), failures=failures)
+    names = await _creator_names(session, [job])
+    return BulkJobDetail(**_read_fields(job, counts, names), failures=failures)
 
 
 async def list_jobs(session: AsyncSession, *, status: str | None, params: PageParams) -> Page[BulkJobRead]:
@@ -324,7 +334,9 @@ async def list_jobs(session: AsyncSession, *, status: str | None, params: PagePa
         )
     ).all()
     counts = await _counts(session, [job.id for job in jobs])
-    return Page[BulkJobRead].build([BulkJobRead(**_read_fields(job, counts[job.id])) for job in jobs], total, params)
+    names = await _creator_names(session, jobs)
+    items = [BulkJobRead(**_read_fields(job, counts[job.id], names)) for job in jobs]
+    return Page[BulkJobRead].build(items, total, params)
 
 
 # --- the periodic task -----------------------------------------------------------------------------------------

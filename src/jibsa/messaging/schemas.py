@@ -254,6 +254,7 @@ class BulkJobRead(Schema):
     is_advertisement: bool
     status: str
     created_by: int | None
+    created_by_name: str | None = Field(description="만든 관리자 이름 (계정이 지워졌으면 없음)")
     created_at: datetime
     started_at: datetime | None
     completed_at: datetime | None

@@ -1,4 +1,5 @@
 import type { MessageStatus, MessageType, TriggerSource } from '@/client/types.gen';
+import { JOB_STATUS_LABEL } from '@/lib/sms';
 
 type Tone = 'neutral' | 'info' | 'success' | 'warning' | 'danger';
 
@@ -37,7 +38,22 @@ export const PARTNER_STATUS_OPTIONS = [
   { value: 'inactive', label: '비활성' },
 ];
 
-export { JOB_STATUS_LABEL } from '@/lib/sms';
+export { JOB_STATUS_LABEL };
+
+const JOB_STATUS_TONE: Record<string, Tone> = {
+  pending: 'info',
+  processing: 'info',
+  completed: 'success',
+  partial_failed: 'warning',
+  failed: 'danger',
+  cancelled: 'neutral',
+};
+
+export function jobStatus(status: string): { label: string; tone: Tone } {
+  return { label: JOB_STATUS_LABEL[status] ?? status, tone: JOB_STATUS_TONE[status] ?? 'neutral' };
+}
+
+export const JOB_TARGET_LABEL: Record<string, string> = { customer: '고객', partner: '협력사' };
 
 export function statusLabel(value: string): string {
   return [...APPLICATION_STATUS_OPTIONS, ...PARTNER_STATUS_OPTIONS].find((o) => o.value === value)?.label ?? value;

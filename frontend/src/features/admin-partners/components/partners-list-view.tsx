@@ -1,8 +1,9 @@
-import { ChevronDown, Handshake, Search, SlidersHorizontal, X } from 'lucide-react';
+import { Handshake, Search } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 
 import type { CategoryWithServices, PartnerListItem, PartnerStatus, ProvinceWithDistricts } from '@/client/types.gen';
+import { FILTER_INPUT_CLASS, FilterChips, FilterPanel, ServiceFilter, type FilterChip } from '@/components/admin/filter-panel';
 import { StatCard } from '@/components/admin/stat-card';
 import { StatusChip } from '@/components/admin/status-chip';
 import { Alert } from '@/components/ui/alert';
@@ -19,9 +20,6 @@ import { usePartnerFilters } from '../hooks/use-partner-filters';
 import { usePartners, usePartnersPagePrefetch } from '../hooks/use-partners';
 
 import { PartnerStatusDialog, type PartnerStatusTarget } from './partner-status-dialog';
-
-const selectCls =
-  'min-h-12 w-full rounded-xl border-2 border-slate-300 bg-white px-3 text-base focus:border-brand-500 focus:ring-4 focus:ring-brand-100 focus:outline-none';
 
 function ServicesText({ p }: { p: PartnerListItem }) {
   const shown = p.services.slice(0, 3).map((s) => s.name).join(', ');
@@ -45,7 +43,6 @@ export function PartnersListView({ categories, regions }: { categories: Category
     setSynced(filters.search ?? '');
     setText(filters.search ?? '');
   }
-  const [open, setOpen] = useState(Boolean(filters.services?.length || filters.provinceCode || filters.districtCode));
   const [quick, setQuick] = useState<PartnerStatusTarget | null>(null);
 
   const serviceNames = useMemo(() => new Map(categories.flatMap((c) => c.services.map((s) => [s.code, s.name] as const))), [categories]);
@@ -56,9 +53,9 @@ export function PartnersListView({ categories, regions }: { categories: Category
   const counts = data?.status_counts ?? {};
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const page = filters.page ?? 1;
-  const selected = new Set(filters.services ?? []);
+  const panelActive = (filters.services?.length ?? 0) + (filters.provinceCode || filters.districtCode ? 1 : 0);
 
-  const chips: { key: string; label: string; clear: () => void }[] = [];
+  const chips: FilterChip[] = [];
   if (filters.status) chips.push({ key: 'status', label: `상태: ${PARTNER_STATUS[filters.status].label}`, clear: () => update({ status: undefined }) });
   if (filters.search) chips.push({ key: 'q', label: `검색: ${filters.search}`, clear: () => update({ search: undefined }) });
   for (const code of filters.services ?? []) {
@@ -113,95 +110,44 @@ export function PartnersListView({ categories, regions }: { categories: Category
         <Button type="submit">검색</Button>
       </form>
 
-      <div className="rounded-2xl border border-slate-200 bg-white">
-        <button type="button" className="flex min-h-12 w-full items-center gap-2 px-4 font-semibold" aria-expanded={open} onClick={() => setOpen((v) => !v)}>
-          <SlidersHorizontal className="size-5 text-brand-700" aria-hidden="true" />
-          상세 필터
-          <ChevronDown className={cn('ml-auto size-5 transition-transform', open && 'rotate-180')} aria-hidden="true" />
-        </button>
-        {open && (
-          <div className="flex flex-col gap-4 border-t border-slate-200 p-4">
-            <div className="grid gap-3 sm:grid-cols-2">
-              <label className="flex flex-col gap-1.5 text-sm font-semibold">
-                시/도
-                <select
-                  className={selectCls}
-                  value={province?.code ?? ''}
-                  onChange={(e) => update({ provinceCode: e.target.value || undefined, districtCode: undefined })}
-                >
-                  <option value="">전체 지역</option>
-                  {regions.map((r) => (
-                    <option key={r.code} value={r.code}>
-                      {r.name}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label className="flex flex-col gap-1.5 text-sm font-semibold">
-                시/군/구
-                <select
-                  className={selectCls}
-                  value={filters.districtCode ?? ''}
-                  disabled={!province}
-                  onChange={(e) => update(e.target.value ? { districtCode: e.target.value, provinceCode: undefined } : { provinceCode: province?.code, districtCode: undefined })}
-                >
-                  <option value="">전체</option>
-                  {province?.districts.map((d) => (
-                    <option key={d.code} value={d.code}>
-                      {d.name}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            </div>
-            <fieldset>
-              <legend className="mb-2 text-sm font-semibold">서비스 (하나라도 가능)</legend>
-              <div className="grid gap-3 md:grid-cols-2 xl:grid-cols-3">
-                {categories.map((c) => (
-                  <div key={c.code} className="rounded-xl bg-slate-50 p-3">
-                    <p className="mb-1.5 text-sm font-bold text-slate-700">{c.name}</p>
-                    <div className="flex flex-wrap gap-1.5">
-                      {c.services.map((s) => {
-                        const on = selected.has(s.code);
-                        return (
-                          <button
-                            key={s.code}
-                            type="button"
-                            aria-pressed={on}
-                            onClick={() => update({ services: on ? [...selected].filter((x) => x !== s.code) : [...selected, s.code] })}
-                            className={cn(
-                              'min-h-10 rounded-full border-2 px-3 text-sm font-semibold',
-                              on ? 'border-brand-700 bg-brand-700 text-white' : 'border-slate-300 bg-white text-slate-700 hover:border-brand-500',
-                            )}
-                          >
-                            {s.name}
-                          </button>
-                        );
-                      })}
-                    </div>
-                  </div>
-                ))}
-              </div>
-            </fieldset>
-          </div>
-        )}
-      </div>
-
-      {chips.length > 0 && (
-        <div className="flex flex-wrap items-center gap-2" aria-label="적용된 필터">
-          {chips.map((c) => (
-            <span key={c.key} className="inline-flex min-h-10 items-center gap-1 rounded-full bg-brand-50 pr-1 pl-3 text-sm font-semibold text-brand-800">
-              {c.label}
-              <button type="button" onClick={c.clear} className="flex size-8 items-center justify-center rounded-full hover:bg-brand-100" aria-label={`${c.label} 필터 지우기`}>
-                <X className="size-4" aria-hidden="true" />
-              </button>
-            </span>
-          ))}
-          <button type="button" onClick={reset} className="min-h-10 px-2 text-sm font-semibold text-slate-600 hover:underline">
-            모두 지우기
-          </button>
+      <FilterPanel activeCount={panelActive}>
+        <div className="grid gap-3 sm:grid-cols-2">
+          <label className="flex flex-col gap-1.5 text-sm font-semibold">
+            시/도
+            <select
+              className={FILTER_INPUT_CLASS}
+              value={province?.code ?? ''}
+              onChange={(e) => update({ provinceCode: e.target.value || undefined, districtCode: undefined })}
+            >
+              <option value="">전체 지역</option>
+              {regions.map((r) => (
+                <option key={r.code} value={r.code}>
+                  {r.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="flex flex-col gap-1.5 text-sm font-semibold">
+            시/군/구
+            <select
+              className={FILTER_INPUT_CLASS}
+              value={filters.districtCode ?? ''}
+              disabled={!province}
+              onChange={(e) => update(e.target.value ? { districtCode: e.target.value, provinceCode: undefined } : { provinceCode: province?.code, districtCode: undefined })}
+            >
+              <option value="">전체</option>
+              {province?.districts.map((d) => (
+                <option key={d.code} value={d.code}>
+                  {d.name}
+                </option>
+              ))}
+            </select>
+          </label>
         </div>
-      )}
+        <ServiceFilter legend="서비스 (하나라도 가능)" categories={categories} selected={filters.services ?? []} onChange={(services) => update({ services })} />
+      </FilterPanel>
+
+      <FilterChips chips={chips} onReset={reset} />
 
       <div className="flex items-center justify-between">
         <p aria-live="polite">{data && <><strong>{data.total.toLocaleString('ko-KR')}</strong>곳</>}</p>

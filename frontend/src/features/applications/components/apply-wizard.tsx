@@ -4,11 +4,10 @@ import { Controller, useForm } from 'react-hook-form';
 
 import type { ApplicationSubmitted, ProvinceWithDistricts, CategoryWithServices } from '@/client/types.gen';
 import { serviceNames, ServicePicker } from '@/components/catalog';
-import { Alert } from '@/components/ui/alert';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Field, FieldErrorText } from '@/components/ui/field';
 import { Input, Select, Textarea } from '@/components/ui/input';
-import { ReviewRow, ReviewSection, useWizard, WizardLayout } from '@/components/wizard';
+import { distributeFieldErrors, FIELD_ERRORS_MESSAGE, ReviewRow, ReviewSection, useWizard, Wizard } from '@/components/wizard';
 import { formatKoreanDate, todayInSeoul } from '@/lib/dates';
 import { errorMessage, isApiError } from '@/lib/errors';
 import { formatPhone } from '@/lib/phone';
@@ -94,24 +93,13 @@ export function ApplyWizard({ categories, provinces }: ApplyWizardProps) {
       // A definite rejection (4xx other than 429) will be corrected and sent as a different body: new key.
       // Network errors, 5xx and 429 keep the key, so a retry can return the first answer.
       if (error.isClientError && error.status !== 429) setIdempotencyKey(uuid());
-      const fieldErrors = error.fieldErrors;
-      const steps: number[] = [];
-      const leftovers: string[] = [];
-      for (const fe of fieldErrors) {
-        // Nested errors arrive as "work_regions.0.district_codes": they belong to the top-level field.
-        const field = fe.field.split('.')[0] ?? fe.field;
-        const target = stepOfField(field);
-        if (target === null) {
-          leftovers.push(fe.message);
-          continue;
-        }
-        steps.push(target);
-        if (field === 'photos') setPhotoError(fe.message);
-        else setError(field as ApplyField, { type: 'server', message: fe.message });
-      }
-      if (steps.length > 0) {
-        setFormError(leftovers.length ? leftovers.join(' ') : '입력 내용을 확인해 주세요. 표시된 항목을 고쳐 주세요.');
-        wizard.goTo(Math.min(...steps));
+      const { step: target, leftovers } = distributeFieldErrors(error.fieldErrors, stepOfField, (field, message) => {
+        if (field === 'photos') setPhotoError(message);
+        else setError(field as ApplyField, { type: 'server', message });
+      });
+      if (target !== null) {
+        setFormError(leftovers.length ? leftovers.join(' ') : FIELD_ERRORS_MESSAGE);
+        wizard.goTo(target);
         return;
       }
       const wait = error.status === 429 && error.retryAfter ? ` (${error.retryAfter}초 후 다시 시도)` : '';
@@ -136,33 +124,16 @@ export function ApplyWizard({ categories, provinces }: ApplyWizardProps) {
   const values = watch();
 
   return (
-    <WizardLayout
+    <Wizard
+      wizard={wizard}
       title="견적 요청"
       steps={APPLY_STEPS}
-      step={step}
-      headingRef={wizard.headingRef}
-      stepTitle={STEP_TEXT[step]!.title}
-      stepDescription={STEP_TEXT[step]!.description}
-      onPrev={wizard.prev}
-      onNext={() => void onNext()}
-      isFirst={wizard.isFirst}
-      isLast={wizard.isLast}
+      stepText={STEP_TEXT}
+      onNext={onNext}
       submitLabel="견적 요청하기"
       submitting={mutation.isPending}
+      error={formError}
     >
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void onNext();
-        }}
-        className="flex flex-col gap-6"
-      >
-        {formError && (
-          <Alert tone="error" live title="신청을 완료하지 못했습니다">
-            <p>{formError}</p>
-          </Alert>
-        )}
 
         {step === 0 && (
           <Controller
@@ -297,11 +268,7 @@ export function ApplyWizard({ categories, provinces }: ApplyWizardProps) {
             </section>
           </>
         )}
-        <button type="submit" className="sr-only" tabIndex={-1} aria-hidden="true">
-          다음
-        </button>
-      </form>
-    </WizardLayout>
+    </Wizard>
   );
 }
 

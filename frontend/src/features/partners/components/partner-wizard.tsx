@@ -6,11 +6,10 @@ import { Link } from 'react-router';
 
 import type { PartnerRegistered, ProvinceWithDistricts, CategoryWithServices } from '@/client/types.gen';
 import { RegionPicker, serviceNames, ServicePicker } from '@/components/catalog';
-import { Alert } from '@/components/ui/alert';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Field, FieldErrorText } from '@/components/ui/field';
 import { Input, Textarea } from '@/components/ui/input';
-import { ReviewRow, ReviewSection, useWizard, WizardLayout } from '@/components/wizard';
+import { distributeFieldErrors, FIELD_ERRORS_MESSAGE, ReviewRow, ReviewSection, useWizard, Wizard } from '@/components/wizard';
 import { formatBusinessNumber } from '@/lib/business-number';
 import { errorMessage, isApiError } from '@/lib/errors';
 import { formatPhone } from '@/lib/phone';
@@ -76,23 +75,13 @@ export function PartnerWizard({ categories, provinces }: PartnerWizardProps) {
       }
       // See ApplyWizard: a definite 4xx rejection means the next attempt is a new body, so a new key.
       if (error.isClientError && error.status !== 429) setIdempotencyKey(uuid());
-      const steps: number[] = [];
-      const leftovers: string[] = [];
-      for (const fe of error.fieldErrors) {
-        // Nested errors arrive as "work_regions.0.district_codes": they belong to the top-level field.
-        const field = fe.field.split('.')[0] ?? fe.field;
-        const target = stepOfField(field);
-        if (target === null) {
-          leftovers.push(fe.message);
-          continue;
-        }
-        steps.push(target);
-        if (field === 'business_registration_file') setFileError(fe.message);
-        else setError(field as PartnerField, { type: 'server', message: fe.message });
-      }
-      if (steps.length) {
-        setFormError(leftovers.length ? leftovers.join(' ') : '입력 내용을 확인해 주세요. 표시된 항목을 고쳐 주세요.');
-        wizard.goTo(Math.min(...steps));
+      const { step: target, leftovers } = distributeFieldErrors(error.fieldErrors, stepOfField, (field, message) => {
+        if (field === 'business_registration_file') setFileError(message);
+        else setError(field as PartnerField, { type: 'server', message });
+      });
+      if (target !== null) {
+        setFormError(leftovers.length ? leftovers.join(' ') : FIELD_ERRORS_MESSAGE);
+        wizard.goTo(target);
         return;
       }
       const wait = error.status === 429 && error.retryAfter ? ` (${error.retryAfter}초 후 다시 시도)` : '';
@@ -128,33 +117,16 @@ export function PartnerWizard({ categories, provinces }: PartnerWizardProps) {
     .join(' / ');
 
   return (
-    <WizardLayout
+    <Wizard
+      wizard={wizard}
       title="협력사 신청"
       steps={PARTNER_STEPS}
-      step={step}
-      headingRef={wizard.headingRef}
-      stepTitle={STEP_TEXT[step]!.title}
-      stepDescription={STEP_TEXT[step]!.description}
-      onPrev={wizard.prev}
-      onNext={() => void onNext()}
-      isFirst={wizard.isFirst}
-      isLast={wizard.isLast}
+      stepText={STEP_TEXT}
+      onNext={onNext}
       submitLabel="협력사 신청하기"
       submitting={mutation.isPending}
+      error={formError}
     >
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void onNext();
-        }}
-        className="flex flex-col gap-6"
-      >
-        {formError && (
-          <Alert tone="error" live title="신청을 완료하지 못했습니다">
-            <p>{formError}</p>
-          </Alert>
-        )}
 
         {step === 0 && (
           <Controller
@@ -383,10 +355,6 @@ export function PartnerWizard({ categories, provinces }: PartnerWizardProps) {
             </section>
           </>
         )}
-        <button type="submit" className="sr-only" tabIndex={-1} aria-hidden="true">
-          다음
-        </button>
-      </form>
-    </WizardLayout>
+    </Wizard>
   );
 }

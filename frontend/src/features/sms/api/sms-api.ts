@@ -1,12 +1,26 @@
 /** The messaging API: one function per operation, through the generated client. */
-import { smsGet, smsList, smsRecipients, smsRetry, smsStats, smsTemplatesUpdate } from '@/client/sdk.gen';
+import {
+  smsBulkCancel,
+  smsBulkList,
+  smsGet,
+  smsList,
+  smsRecipients,
+  smsRetry,
+  smsStats,
+  smsTemplatesCreate,
+  smsTemplatesDelete,
+  smsTemplatesUpdate,
+} from '@/client/sdk.gen';
 import type {
+  BulkJobDetail,
   CursorPageSmsItem,
   MessageStatus,
   MessageType,
+  PageBulkJobRead,
   PageRecipientItem,
   SmsDetail,
   SmsStats,
+  SmsTemplateCreate,
   SmsTemplateRead,
   SmsTemplateUpdate,
   TriggerSource,
@@ -57,6 +71,32 @@ export async function getRecipients(params: RecipientParams, signal?: AbortSigna
 export async function retrySms(id: number, idempotencyKey: string): Promise<SmsQueued> {
   const { data } = await smsRetry({ path: { message_id: id }, headers: { 'Idempotency-Key': idempotencyKey }, throwOnError: true });
   return data;
+}
+
+export interface BulkJobListParams {
+  page: number;
+  status?: string | undefined;
+}
+
+export const BULK_PAGE_SIZE = 20;
+
+export async function getBulkJobs(params: BulkJobListParams, signal?: AbortSignal): Promise<PageBulkJobRead> {
+  const { data } = await smsBulkList({ query: { ...params, page_size: BULK_PAGE_SIZE }, signal, throwOnError: true });
+  return data;
+}
+
+export async function cancelBulkJob(id: number): Promise<BulkJobDetail> {
+  const { data } = await smsBulkCancel({ path: { job_id: id }, throwOnError: true });
+  return data;
+}
+
+export async function createTemplate(body: SmsTemplateCreate): Promise<SmsTemplateRead> {
+  const { data } = await smsTemplatesCreate({ body, throwOnError: true });
+  return data;
+}
+
+export async function deleteTemplate(id: number): Promise<void> {
+  await smsTemplatesDelete({ path: { template_id: id }, throwOnError: true });
 }
 
 export async function updateTemplate(id: number, body: SmsTemplateUpdate): Promise<SmsTemplateRead> {

@@ -1,9 +1,18 @@
 import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
 
 import { STALE_TIME } from '@/lib/query-client';
-import { smsBaseKeys, smsSharedQueries } from '@/lib/sms';
+import { isJobDone, smsBaseKeys, smsSharedQueries } from '@/lib/sms';
 
-import { getRecipients, getSmsDetail, getSmsLogs, getSmsStats, type RecipientParams, type SmsLogFilters } from './sms-api';
+import {
+  getBulkJobs,
+  getRecipients,
+  getSmsDetail,
+  getSmsLogs,
+  getSmsStats,
+  type BulkJobListParams,
+  type RecipientParams,
+  type SmsLogFilters,
+} from './sms-api';
 
 export { BULK_POLL_MS, isJobDone } from '@/lib/sms';
 
@@ -25,7 +34,12 @@ export const smsKeys = {
   details: () => [...smsBaseKeys.all, 'detail'] as const,
   detail: (id: number) => [...smsKeys.details(), id] as const,
   recipients: (params: RecipientParams) => [...smsBaseKeys.all, 'recipients', params] as const,
+  bulkJobLists: () => [...smsBaseKeys.bulkJobs(), 'list'] as const,
+  bulkJobList: (params: BulkJobListParams) => [...smsKeys.bulkJobLists(), params] as const,
 };
+
+/** How often the job list is refreshed while one of its jobs is still running. */
+export const BULK_LIST_POLL_MS = 5000;
 
 export const smsQueries = {
   /** The log, newest first, one keyset page at a time ("더 보기"). */
@@ -49,6 +63,15 @@ export const smsQueries = {
       placeholderData: keepPreviousData,
     }),
   bulkJob: smsSharedQueries.bulkJob,
+  /** One page of bulk jobs, newest first; refreshed every 5 s while a job on it is still running. */
+  bulkJobs: (params: BulkJobListParams) =>
+    queryOptions({
+      queryKey: smsKeys.bulkJobList(params),
+      queryFn: ({ signal }) => getBulkJobs(params, signal),
+      staleTime: 0,
+      placeholderData: keepPreviousData,
+      refetchInterval: (query) => (query.state.data?.items.some((job) => !isJobDone(job)) ? BULK_LIST_POLL_MS : false),
+    }),
   templates: smsSharedQueries.templates,
   preview: smsSharedQueries.preview,
 };

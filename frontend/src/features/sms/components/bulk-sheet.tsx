@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
 
 import type { BulkJobCreate, RecipientItem } from '@/client/types.gen';
-import { BulkJobProgress } from '@/components/sms/bulk-job-progress';
 import { MessageComposer } from '@/components/sms/message-composer';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -20,7 +20,7 @@ import { RecipientPicker } from './recipient-picker';
 
 type Mode = 'filter' | 'manual';
 
-/** "복수 발송": target type, status filter or manual selection, advertisement flag, confirmation, live progress. */
+/** "복수 발송": target type, status filter or manual selection, advertisement flag, confirmation; lands on the job. */
 export function BulkSheet({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [targetType, setTargetType] = useState<'customer' | 'partner'>('customer');
   const [mode, setMode] = useState<Mode>('filter');
@@ -31,8 +31,8 @@ export function BulkSheet({ open, onClose }: { open: boolean; onClose: () => voi
   const [ad, setAd] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
-  const [jobId, setJobId] = useState<number | null>(null);
   const create = useCreateBulkJob();
+  const navigate = useNavigate();
 
   // How many the filter reaches: the recipients endpoint's total for the same status.
   const reach = useQuery({
@@ -50,7 +50,6 @@ export function BulkSheet({ open, onClose }: { open: boolean; onClose: () => voi
     setAd(false);
     setConfirming(false);
     setFormError(null);
-    setJobId(null);
     create.reset();
   };
 
@@ -75,7 +74,9 @@ export function BulkSheet({ open, onClose }: { open: boolean; onClose: () => voi
   async function start() {
     try {
       const job = await create.mutateAsync(body());
-      setJobId(job.id);
+      close();
+      // The job's own page shows its live progress and can cancel it.
+      void navigate(`/admin/sms/bulk/${job.id}`);
     } catch {
       setConfirming(false);
     }
@@ -93,11 +94,7 @@ export function BulkSheet({ open, onClose }: { open: boolean; onClose: () => voi
       onClose={close}
       title="복수 발송"
       footer={
-        jobId ? (
-          <Button className="w-full" size="lg" onClick={close}>
-            닫기
-          </Button>
-        ) : confirming ? (
+        confirming ? (
           <div className="flex gap-2">
             <Button variant="outline" className="flex-1" onClick={() => setConfirming(false)}>
               돌아가기
@@ -113,9 +110,7 @@ export function BulkSheet({ open, onClose }: { open: boolean; onClose: () => voi
         )
       }
     >
-      {jobId ? (
-        <BulkJobProgress jobId={jobId} />
-      ) : confirming ? (
+      {confirming ? (
         <div className="flex flex-col gap-4">
           <Alert tone="warning" title="정말 보낼까요?">
             <p>

@@ -1,4 +1,4 @@
-import { FileText, MessageSquarePlus, RefreshCw, Send, Users } from 'lucide-react';
+import { FileText, ListChecks, MessageSquarePlus, RefreshCw, Send, Users } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 
@@ -175,7 +175,11 @@ export function SmsPage() {
           <Users className="size-5" aria-hidden="true" />
           복수 발송
         </Button>
-        <Link to="/admin/sms/templates" className={buttonClasses('ghost', 'md', 'sm:ml-auto')}>
+        <Link to="/admin/sms/bulk" className={buttonClasses('ghost', 'md', 'sm:ml-auto')}>
+          <ListChecks className="size-5" aria-hidden="true" />
+          대량 발송 내역
+        </Link>
+        <Link to="/admin/sms/templates" className={buttonClasses('ghost', 'md')}>
           <FileText className="size-5" aria-hidden="true" />
           템플릿 관리
         </Link>

@@ -10,11 +10,34 @@ import {
   type InfiniteData,
   type QueryKey,
 } from '@tanstack/react-query';
-import type { BulkJobCreate, CursorPageSmsItem, SmsItem, SmsSendRequest, SmsStats, SmsTemplateUpdate } from '@/client/types.gen';
+import type {
+  BulkJobCreate,
+  BulkJobDetail,
+  CursorPageSmsItem,
+  PageBulkJobRead,
+  SmsItem,
+  SmsSendRequest,
+  SmsStats,
+  SmsTemplateCreate,
+  SmsTemplateUpdate,
+} from '@/client/types.gen';
+import { toast } from '@/components/ui/toast';
 import { useIdempotencyKey } from '@/hooks/use-idempotency-key';
+import { errorMessage } from '@/lib/errors';
 import { uuid } from '@/lib/uuid';
 
-import { createBulkJob, retrySms, sendMms, sendSms, updateTemplate, type SmsLogFilters } from '../api/sms-api';
+import {
+  cancelBulkJob,
+  createBulkJob,
+  createTemplate,
+  deleteTemplate,
+  retrySms,
+  sendMms,
+  sendSms,
+  updateTemplate,
+  type BulkJobListParams,
+  type SmsLogFilters,
+} from '../api/sms-api';
 import { normaliseFilters, smsKeys, smsQueries } from '../api/sms-queries';
 
 export function useSmsLogs(filters: SmsLogFilters) {
@@ -141,6 +164,80 @@ export function useUpdateTemplate() {
       Promise.all([
         queryClient.invalidateQueries({ queryKey: smsKeys.templates() }),
         queryClient.invalidateQueries({ queryKey: smsKeys.previews() }),
+      ]),
+  });
+}
+
+/** Create a custom template; the list and cached previews refresh. */
+export function useCreateTemplate() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SmsTemplateCreate) => createTemplate(body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: smsKeys.templates() }),
+  });
+}
+
+/** Delete a custom template (the server refuses system templates with 409 `system_template`). */
+export function useDeleteTemplate() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => deleteTemplate(id),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: smsKeys.templates() }),
+  });
+}
+
+export function useBulkJobs(params: BulkJobListParams) {
+  return useQuery(smsQueries.bulkJobs(params));
+}
+
+export function useBulkJob(id: number) {
+  return useQuery(smsQueries.bulkJob(id));
+}
+
+interface CancelContext {
+  detail: BulkJobDetail | undefined;
+  lists: [QueryKey, PageBulkJobRead | undefined][];
+}
+
+/**
+ * Cancel a bulk job. The job shows as cancelled at once in its detail and every cached list page (which also stops
+ * their polling); a refusal (e.g. 409 `bulk_job_finished`) puts them back; either way the server's truth is refetched.
+ */
+export function useCancelBulkJob() {
+  const queryClient = useQueryClient();
+  return useMutation<BulkJobDetail, Error, number, CancelContext>({
+    mutationFn: (id) => cancelBulkJob(id),
+    onMutate: async (id) => {
+      await queryClient.cancelQueries({ queryKey: smsKeys.bulkJobs() });
+      const detail = queryClient.getQueryData<BulkJobDetail>(smsKeys.bulkJob(id));
+      const lists = queryClient.getQueriesData<PageBulkJobRead>({ queryKey: smsKeys.bulkJobLists() });
+      const cancelledAt = new Date().toISOString();
+      if (detail) queryClient.setQueryData<BulkJobDetail>(smsKeys.bulkJob(id), { ...detail, status: 'cancelled', cancelled_at: cancelledAt });
+      for (const [key, page] of lists) {
+        if (!page?.items.some((job) => job.id === id)) continue;
+        queryClient.setQueryData<PageBulkJobRead>(key, {
+          ...page,
+          items: page.items.map((job) => (job.id === id ? { ...job, status: 'cancelled', cancelled_at: cancelledAt } : job)),
+        });
+      }
+      return { detail, lists };
+    },
+    // Toasts from here, not the button: the button leaves the screen as soon as the job shows as cancelled.
+    onError: (error, id, context) => {
+      toast.error('취소하지 못했습니다', errorMessage(error));
+      if (!context) return;
+      queryClient.setQueryData(smsKeys.bulkJob(id), context.detail);
+      for (const [key, page] of context.lists) queryClient.setQueryData(key, page);
+    },
+    onSuccess: (job) => {
+      queryClient.setQueryData(smsKeys.bulkJob(job.id), job);
+      toast.success('대량 발송을 취소했습니다', job.title);
+    },
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: smsKeys.bulkJobs() }),
+        queryClient.invalidateQueries({ queryKey: smsKeys.logs() }),
+        queryClient.invalidateQueries({ queryKey: smsKeys.stats() }),
       ]),
   });
 }

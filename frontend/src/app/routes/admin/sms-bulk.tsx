@@ -1,0 +1,5 @@
+import { BulkJobsPage } from '@/features/sms';
+
+export function Component() {
+  return <BulkJobsPage />;
+}
