@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from jibsa.core.config import Environment, Settings, get_settings
 from jibsa.core.crypto import get_keyring
-from jibsa.core.db import READ_ONLY, Database
+from jibsa.core.db import READ_ONLY, Database, forget_rollback_hooks, run_rollback_hooks
 from jibsa.main import create_app
 from jibsa.migrate import upgrade
 from jibsa.models import Base
@@ -147,8 +147,10 @@ class RollbackDatabase(Database):
         try:
             yield session
             await session.commit()
+            forget_rollback_hooks(session)
         except BaseException:
             await session.rollback()
+            await run_rollback_hooks(session)
             raise
         finally:
             await session.close()

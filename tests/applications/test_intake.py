@@ -192,6 +192,17 @@ class TestMultipart:
         )
         assert response.status_code == 201, response.text
 
+    async def test_a_refused_request_leaves_no_file_behind(self, client: httpx.AsyncClient, app: Any) -> None:
+        root = app.state.storage.root
+        before = {p for p in root.rglob("*") if p.is_file()}
+        files = [
+            ("photos", ("ok.png", png(), "image/png")),  # stored first, then the next one is refused
+            ("photos", ("evil.jpg", b"not an image" * 10, "image/jpeg")),
+        ]
+        response = await client.post(URL, data=form(application_payload()), files=files)
+        assert response.status_code == 422
+        assert {p for p in root.rglob("*") if p.is_file()} == before
+
     async def test_fake_image_refused(self, client: httpx.AsyncClient, session: AsyncSession) -> None:
         files = [("photos", ("evil.jpg", b"<?php system($_GET['c']); ?>" * 10, "image/jpeg"))]
         response = await client.post(URL, data=form(application_payload()), files=files)

@@ -8,7 +8,8 @@ upgrade); read-only sessions begin deferred and run concurrently with a writer.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
@@ -21,6 +22,33 @@ from sqlalchemy.pool import ConnectionPoolEntry
 from jibsa.core.config import Settings, get_settings
 
 READ_ONLY = "jibsa_read_only"
+_ON_ROLLBACK = "jibsa.on_rollback"
+
+log = logging.getLogger(__name__)
+
+RollbackHook = Callable[[], Awaitable[None]]
+
+
+def on_rollback(session: AsyncSession, hook: RollbackHook) -> None:
+    """Undo a side effect outside the database (a file written to storage) if this unit of work rolls back."""
+    session.info.setdefault(_ON_ROLLBACK, []).append(hook)
+
+
+async def run_rollback_hooks(session: AsyncSession) -> None:
+    """After a rollback: run the unit of work's undo hooks, newest first; a failing hook is logged, not raised."""
+    hooks: list[RollbackHook] = session.info.pop(_ON_ROLLBACK, [])
+    for hook in reversed(hooks):
+        try:
+            await hook()
+        except Exception:
+            log.exception("rollback hook failed")
+
+
+def forget_rollback_hooks(session: AsyncSession) -> None:
+    """After a commit: what was written stays."""
+    session.info.pop(_ON_ROLLBACK, None)
+
+
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
@@ -106,8 +134,10 @@ class Database:
             try:
                 yield session
                 await session.commit()
+                forget_rollback_hooks(session)
             except BaseException:
                 await session.rollback()
+                await run_rollback_hooks(session)
                 raise
 
     async def dispose(self) -> None:

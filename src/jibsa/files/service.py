@@ -1,4 +1,8 @@
-"""Saving uploads: checks, re-encoding off the event loop, storage and the ``stored_file`` row."""
+"""Saving uploads: checks, re-encoding off the event loop, storage and the ``stored_file`` row.
+
+Files reach storage before the transaction commits; each write registers its own removal for the case where the
+unit of work rolls back (a later photo refused, a database error), so a refused request leaves no file behind.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ import hashlib
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from jibsa.core.config import Settings
+from jibsa.core.db import on_rollback
 from jibsa.files.images import InvalidFile, process_image, sniff_document
 from jibsa.files.storage import Storage, new_key
 from jibsa.models import StoredFile
@@ -33,7 +38,9 @@ async def save_image(
     key = new_key(kind, processed.extension)
     thumb_key = key.rsplit(".", 1)[0] + ".thumb.webp"
     await storage.put(key, processed.data)
+    on_rollback(session, lambda: storage.delete(key))
     await storage.put(thumb_key, processed.thumbnail)
+    on_rollback(session, lambda: storage.delete(thumb_key))
     stored = StoredFile(
         kind=kind,
         storage_key=key,
@@ -60,6 +67,7 @@ async def save_document(
     content_type, extension = sniffed
     key = new_key(kind, extension)
     await storage.put(key, raw)
+    on_rollback(session, lambda: storage.delete(key))
     stored = StoredFile(
         kind=kind,
         storage_key=key,
