@@ -1,5 +1,5 @@
 /** The messaging API: one function per operation, through the generated client. */
-import { smsGet, smsList, smsRecipients, smsRetry, smsStats, smsTemplatesUpdate } from '@/client/sdk.gen';
+import { smsGet, smsList, smsRecipients, smsRecipientsSearch, smsRetry, smsSearch, smsStats, smsTemplatesUpdate } from '@/client/sdk.gen';
 import type {
   CursorPageSmsItem,
   MessageStatus,
@@ -27,8 +27,14 @@ export interface SmsLogFilters {
 
 export const SMS_PAGE_SIZE = 30;
 
+/** One page of the log; a phone to search goes in a POST body, never in the URL (access logs keep URLs). */
 export async function getSmsLogs(filters: SmsLogFilters, cursor: string | null, signal?: AbortSignal): Promise<CursorPageSmsItem> {
-  const { data } = await smsList({ query: { ...filters, cursor, limit: SMS_PAGE_SIZE }, signal, throwOnError: true });
+  const { search, ...rest } = filters;
+  if (search) {
+    const { data } = await smsSearch({ body: { ...rest, search, cursor, limit: SMS_PAGE_SIZE }, signal, throwOnError: true });
+    return data;
+  }
+  const { data } = await smsList({ query: { ...rest, cursor, limit: SMS_PAGE_SIZE }, signal, throwOnError: true });
   return data;
 }
 
@@ -49,8 +55,14 @@ export interface RecipientParams {
   page: number;
 }
 
+/** One page of the picker; a name or phone to search goes in a POST body, never in the URL. */
 export async function getRecipients(params: RecipientParams, signal?: AbortSignal): Promise<PageRecipientItem> {
-  const { data } = await smsRecipients({ query: { ...params, page_size: 20 }, signal, throwOnError: true });
+  const { search, ...rest } = params;
+  if (search) {
+    const { data } = await smsRecipientsSearch({ body: { ...rest, search, page_size: 20 }, signal, throwOnError: true });
+    return data;
+  }
+  const { data } = await smsRecipients({ query: { ...rest, page_size: 20 }, signal, throwOnError: true });
   return data;
 }
 
