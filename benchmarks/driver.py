@@ -38,7 +38,8 @@ class _Requests:
         path = "".join(s if isinstance(s, str) else str(self.rng.randint(s[0], s[1])) for s in self.plan["segments"])
         headers = dict(self.plan["headers"])
         if self.plan.get("body") != "application":
-            return path, headers, None
+            fixed = self.plan.get("fixed_body")
+            return path, headers, fixed.encode() if fixed is not None else None
         plan = self.plan
         phone = f"010{(plan['run_slot'] * 100 + self.worker) * 100_000 + self.counter:08d}"
         body: dict[str, Any] = {

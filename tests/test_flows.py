@@ -36,7 +36,7 @@ async def test_submit_consult_assign_schedule_complete(client: httpx.AsyncClient
     number = submitted.json()["application_number"]
     assert await queued(session, 0) == [("admin_new_application", "admin")]
 
-    found = (await client.get("/api/v1/admin/applications", params={"search": number}, headers=headers)).json()
+    found = (await client.post("/api/v1/admin/applications/search", json={"search": number}, headers=headers)).json()
     assert [item["number"] for item in found["items"]] == [number]
     application = found["items"][0]
     url = f"/api/v1/admin/applications/{application['id']}"

@@ -43,13 +43,25 @@ export async function adminApplicationFlow(page, number, { daysAhead = 4 } = {})
   const search = page.getByRole('search');
   await search.getByRole('searchbox', { name: '신청 검색' }).fill(number);
   await search.getByText('신청번호(으)로 찾습니다.').waitFor();
+  const searched = page.waitForResponse(
+    (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/v1/admin/applications/search',
+  );
   await search.getByRole('button', { name: '검색', exact: true }).click();
-  await page.waitForURL(/[?&]q=/);
+  assert.equal((await searched).status(), 200);
+  // The term travels in the request body and the history entry's state, never in an address.
+  assert.ok(!page.url().includes(number.slice(0, 8)), `the search term leaked into the URL: ${page.url()}`);
   const table = page.getByRole('table', { name: '신청 목록' });
-  // The previous page stays on screen (dimmed) until the search answers: wait for the count first.
-  await page.getByText(/^1\s*건/).first().waitFor();
-  await table.getByRole('link', { name: number }).waitFor();
-  assert.equal(await table.locator('tbody tr').count(), 1, 'the number search should find exactly one application');
+  const oneResult = async () => {
+    // The previous page stays on screen (dimmed) until the search answers: wait for the count first.
+    await page.getByText(/^1\s*건/).first().waitFor();
+    await table.getByRole('link', { name: number }).waitFor();
+    assert.equal(await table.locator('tbody tr').count(), 1, 'the number search should find exactly one application');
+  };
+  await oneResult();
+  // Reloading the tab keeps the search (the browser keeps each history entry's state).
+  await page.reload();
+  await oneResult();
+  assert.equal(await search.getByRole('searchbox', { name: '신청 검색' }).inputValue(), number);
   await screenshot(page, 'admin-1-search', VIEWPORT);
 
   // 2. The detail screen.

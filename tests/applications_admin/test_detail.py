@@ -156,7 +156,7 @@ class TestUpdateFields:
         stored = await fresh(session, application)
         assert stored.phone_bidx == blind_index("phone", "01022223333")
         assert stored.phone_last4_bidx == blind_index("phone_last4", "3333")
-        found = await client.get(URL, params={"search": "3333"}, headers=headers)
+        found = await client.post(f"{URL}/search", json={"search": "3333"}, headers=headers)
         assert [i["id"] for i in found.json()["items"]] == [application.id]
 
     async def test_version_from_if_match(

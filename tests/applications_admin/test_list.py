@@ -18,6 +18,7 @@ from jibsa.models import Admin, ApplicationStatus, AssignmentStatus, PartnerStat
 from tests.factories import make_application, make_assignment, make_partner
 
 URL = "/api/v1/admin/applications"
+SEARCH_URL = f"{URL}/search"
 
 
 def numbers(response: httpx.Response) -> list[str]:
@@ -148,7 +149,7 @@ class TestFilters:
     ) -> None:
         a = await make_application(session, number="20300101-999")
         b = await make_application(session, number="20300101-1000")
-        response = await client.get(URL, params={"sort": "number", "search": "20300101"}, headers=headers)
+        response = await client.post(SEARCH_URL, json={"sort": "number", "search": "20300101"}, headers=headers)
         assert numbers(response) == [b.number, a.number]
 
 
@@ -171,6 +172,10 @@ class TestKstDays:
         assert late.number.startswith("20260310-")
 
 
+async def search(client: httpx.AsyncClient, headers: dict[str, str], term: str, **body: Any) -> httpx.Response:
+    return await client.post(SEARCH_URL, json={"search": term, **body}, headers=headers)
+
+
 class TestSearch:
     @pytest.fixture
     async def target(self, session: AsyncSession) -> Any:
@@ -185,35 +190,109 @@ class TestSearch:
     async def test_by_phone_last4_and_name(
         self, client: httpx.AsyncClient, headers: dict[str, str], target: Any, query: str
     ) -> None:
-        assert numbers(await client.get(URL, params={"search": query}, headers=headers)) == [target.number]
+        assert numbers(await search(client, headers, query)) == [target.number]
 
     async def test_by_number_prefix_in_every_spelling(
         self, client: httpx.AsyncClient, headers: dict[str, str], target: Any
     ) -> None:
         day, sequence = target.number.split("-")
         for query in (target.number, f"{day}{sequence}", f"{day}-{sequence[:2]}"):
-            found = numbers(await client.get(URL, params={"search": query}, headers=headers))
+            found = numbers(await search(client, headers, query))
             assert target.number in found, query
-        assert len(numbers(await client.get(URL, params={"search": day}, headers=headers))) == 2
+        assert len(numbers(await search(client, headers, day))) == 2
 
     async def test_no_match_is_an_empty_page(
         self, client: httpx.AsyncClient, headers: dict[str, str], target: Any
     ) -> None:
         for query in ("이몽룡", "010-0000-0000", "9999", "12345"):
-            response = await client.get(URL, params={"search": query}, headers=headers)
-            assert numbers(response) == [], query
+            assert numbers(await search(client, headers, query)) == [], query
 
     async def test_explicit_search_type(self, client: httpx.AsyncClient, headers: dict[str, str], target: Any) -> None:
-        assert numbers(await client.get(URL, params={"search": "1234", "search_type": "phone"}, headers=headers)) == [
-            target.number
-        ]
-        assert numbers(await client.get(URL, params={"search": "1234", "search_type": "name"}, headers=headers)) == []
+        assert numbers(await search(client, headers, "1234", search_type="phone")) == [target.number]
+        assert numbers(await search(client, headers, "1234", search_type="name")) == []
 
     async def test_partial_names_do_not_match(
         self, client: httpx.AsyncClient, headers: dict[str, str], target: Any
     ) -> None:
         # Exact blind-index matches only: no plaintext n-grams exist to match a fragment against.
-        assert numbers(await client.get(URL, params={"search": "길동"}, headers=headers)) == []
+        assert numbers(await search(client, headers, "길동")) == []
+
+    async def test_answers_exactly_what_the_list_answers_with_every_filter(
+        self, client: httpx.AsyncClient, session: AsyncSession, headers: dict[str, str]
+    ) -> None:
+        partner = await make_partner(session, status=PartnerStatus.APPROVED)
+        day = datetime(2026, 3, 10, 12, 0, tzinfo=KST)
+        phone = "01077770001"
+
+        async def arrange(customer_phone: str, services: list[str]) -> Any:
+            application = await make_application(
+                session,
+                customer_phone=customer_phone,
+                services=services,
+                created_at=day,
+                status=ApplicationStatus.CONSULTING,
+            )
+            await make_assignment(session, application, partner, services=services)
+            return application
+
+        matching = [await arrange(phone, ["SINK"]) for _ in range(3)]
+        await arrange(phone, ["TILE"])
+        filters = {"date_from": "2026-03-10", "date_to": "2026-03-10", "partner_id": partner.id, "sort": "oldest"}
+        page = {"page": 2, "page_size": 2}
+        in_body = {**filters, **page, "status": ["consulting"], "services": ["SINK"]}
+        in_query = {**filters, **page, "status": "consulting", "services": "SINK"}
+
+        listed = await client.get(URL, params=in_query, headers=headers)
+        found = await search(client, headers, phone, **in_body)
+        assert found.status_code == listed.status_code == 200, found.text
+        # Every row under these filters has the phone: the searched page is the listed page, counts and paging too.
+        assert found.json() == listed.json()
+        assert [item["id"] for item in found.json()["items"]] == [matching[2].id]
+
+        await arrange("01077770002", ["SINK"])  # passes every filter but the search
+        listed_again = await client.get(URL, params=in_query, headers=headers)
+        found_again = await search(client, headers, phone, **in_body)
+        assert listed_again.json()["total"] == 4
+        assert found_again.json() == found.json()
+
+    @pytest.mark.parametrize(
+        ("body", "field"),
+        [
+            ({}, "search"),
+            ({"search": ""}, "search"),
+            ({"search": "1" * 51}, "search"),
+            ({"search": "1234", "search_type": "email"}, "search_type"),
+            ({"search": "1234", "status": ["lost"]}, "status.0"),
+            ({"search": "1234", "status": "new"}, "status"),
+            ({"search": "1234", "services": ["SINK"] * 41}, "services"),
+            ({"search": "1234", "date_from": "2026-03-11", "date_to": "2026-03-10"}, "date_to"),
+            ({"search": "1234", "date_from": "어제"}, "date_from"),
+            ({"search": "1234", "page": 0}, "page"),
+            ({"search": "1234", "page_size": 101}, "page_size"),
+            ({"search": "1234", "sort": "random"}, "sort"),
+            ({"search": "1234", "phone": "01012345678"}, "phone"),
+        ],
+        ids=lambda value: str(value)[:40] if isinstance(value, dict) else value,
+    )
+    async def test_bad_bodies_are_422_with_code_and_message(
+        self, client: httpx.AsyncClient, headers: dict[str, str], body: dict[str, Any], field: str
+    ) -> None:
+        response = await client.post(SEARCH_URL, json=body, headers=headers)
+        assert response.status_code == 422, response.text
+        error = response.json()
+        assert error["code"] == "validation_error"
+        assert error["message"]
+        assert field in [detail["field"] for detail in error["details"]]
+
+    @pytest.mark.parametrize("path", ["", "/status-counts"])
+    @pytest.mark.parametrize("key", ["search", "search_type"])
+    async def test_a_search_in_the_url_is_refused_not_ignored(
+        self, client: httpx.AsyncClient, headers: dict[str, str], target: Any, path: str, key: str
+    ) -> None:
+        response = await client.get(f"{URL}{path}", params={key: "1234"}, headers=headers)
+        assert response.status_code == 422
+        assert response.json()["code"] == "search_in_url"
+        assert "1234" not in response.text
 
 
 class TestStatusCounts:

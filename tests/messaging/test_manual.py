@@ -268,15 +268,68 @@ class TestLog:
             assert response.status_code == 200, response.text
             return [i["id"] for i in response.json()["items"]]
 
+        async def found(search: str, **body: object) -> list[int]:
+            response = await client.post(f"{SMS}/search", json={"search": search, **body}, headers=headers)
+            assert response.status_code == 200, response.text
+            return [i["id"] for i in response.json()["items"]]
+
         assert await ids(status="failed") == [rows[1].id]
         assert await ids(trigger="manual") == [rows[1].id]
         assert await ids(message_type="LMS") == [rows[2].id]
         assert await ids(template_key="x_key") == [rows[2].id]
-        assert await ids(search="0001") == [rows[2].id, rows[0].id]
-        assert await ids(search="010-2222-0002") == [rows[1].id]
+        assert await found("0001") == [rows[2].id, rows[0].id]
+        assert await found("010-2222-0002") == [rows[1].id]
+        assert await found("0001", message_type="LMS", template_key="x_key") == [rows[2].id]
+        assert await found("0001", status="failed") == []
         assert await ids(date_from="2000-01-01", date_to="2000-01-02") == []
-        bad = await client.get(SMS, params={"search": "홍길동"}, headers=headers)
-        assert bad.status_code == 422
+        assert await found("0001", date_from="2000-01-01", date_to="2000-01-02") == []
+        bad = await client.post(f"{SMS}/search", json={"search": "홍길동"}, headers=headers)
+        assert (bad.status_code, bad.json()["code"]) == (422, "validation_error")
+        assert bad.json()["details"][0]["field"] == "search"
+
+    async def test_search_pages_by_cursor_like_the_list(
+        self, client: httpx.AsyncClient, headers: dict[str, str], session: AsyncSession
+    ) -> None:
+        rows = await self._seed(session)
+        first = await client.post(f"{SMS}/search", json={"search": "0001", "limit": 1}, headers=headers)
+        assert [i["id"] for i in first.json()["items"]] == [rows[2].id]
+        listed = (await client.get(SMS, params={"limit": 1}, headers=headers)).json()
+        assert first.json()["items"] == listed["items"]
+        cursor = first.json()["next_cursor"]
+        second = await client.post(
+            f"{SMS}/search", json={"search": "0001", "limit": 1, "cursor": cursor}, headers=headers
+        )
+        assert [i["id"] for i in second.json()["items"]] == [rows[0].id]
+        assert second.json()["next_cursor"] is None
+
+    @pytest.mark.parametrize(
+        ("body", "field"),
+        [
+            ({}, "search"),
+            ({"search": "1" * 21}, "search"),
+            ({"search": "0001", "status": "lost"}, "status"),
+            ({"search": "0001", "limit": 101}, "limit"),
+            ({"search": "0001", "cursor": "x" * 41}, "cursor"),
+            ({"search": "0001", "cursor": "!!"}, "cursor"),
+            ({"search": "0001", "recipient": "01011110001"}, "recipient"),
+        ],
+        ids=lambda value: str(value)[:40] if isinstance(value, dict) else value,
+    )
+    async def test_bad_search_bodies_are_422(
+        self, client: httpx.AsyncClient, headers: dict[str, str], body: dict[str, object], field: str
+    ) -> None:
+        response = await client.post(f"{SMS}/search", json=body, headers=headers)
+        assert response.status_code == 422, response.text
+        error = response.json()
+        assert (error["code"], bool(error["message"])) == ("validation_error", True)
+        assert field in [detail["field"] for detail in error["details"]]
+
+    @pytest.mark.parametrize("path", ["", "/recipients"])
+    async def test_a_search_in_the_url_is_refused(
+        self, client: httpx.AsyncClient, headers: dict[str, str], path: str
+    ) -> None:
+        response = await client.get(f"{SMS}{path}", params={"search": "0001"}, headers=headers)
+        assert (response.status_code, response.json()["code"]) == (422, "search_in_url")
 
     async def test_detail_shows_the_number_and_audits_the_view(
         self, client: httpx.AsyncClient, headers: dict[str, str], session: AsyncSession
@@ -347,14 +400,14 @@ class TestRecipients:
     ) -> None:
         await make_application(session, customer_name="김철수", customer_phone="01050500001")
         target = await make_application(session, customer_name="박영희", customer_phone="01050500002")
-        page = (await client.get(f"{SMS}/recipients", params={"search": term}, headers=headers)).json()
+        page = (await client.post(f"{SMS}/recipients/search", json={"search": term}, headers=headers)).json()
         assert [i["id"] for i in page["items"]] == [target.id]
 
     async def test_customer_search_by_application_number(
         self, client: httpx.AsyncClient, headers: dict[str, str], session: AsyncSession
     ) -> None:
         target = await make_application(session)
-        page = (await client.get(f"{SMS}/recipients", params={"search": target.number}, headers=headers)).json()
+        page = (await client.post(f"{SMS}/recipients/search", json={"search": target.number}, headers=headers)).json()
         assert [i["id"] for i in page["items"]] == [target.id]
 
     async def test_partners_by_company_name_and_status(
@@ -364,9 +417,8 @@ class TestRecipients:
             session, status=PartnerStatus.APPROVED, company_name="초록조경", contact_phone="01060600001"
         )
         await make_partner(session, company_name="하늘설비", status=PartnerStatus.PENDING)
-        page = (
-            await client.get(f"{SMS}/recipients", params={"target_type": "partner", "search": "초록"}, headers=headers)
-        ).json()
+        body = {"target_type": "partner", "search": "초록", "status": "approved", "page": 1, "page_size": 5}
+        page = (await client.post(f"{SMS}/recipients/search", json=body, headers=headers)).json()
         assert page["items"] == [
             {
                 "target_type": "partner",
@@ -383,6 +435,26 @@ class TestRecipients:
             )
         ).json()
         assert [i["name"] for i in pending["items"]] == ["하늘설비"]
+        none_pending = {**body, "status": "pending"}
+        assert (await client.post(f"{SMS}/recipients/search", json=none_pending, headers=headers)).json()["total"] == 0
+
+    @pytest.mark.parametrize(
+        ("body", "field"),
+        [
+            ({}, "search"),
+            ({"search": "가" * 51}, "search"),
+            ({"search": "초록", "target_type": "admin"}, "target_type"),
+            ({"search": "초록", "page": 0}, "page"),
+            ({"search": "초록", "name": "초록"}, "name"),
+        ],
+        ids=lambda value: str(value)[:40] if isinstance(value, dict) else value,
+    )
+    async def test_bad_recipient_search_bodies_are_422(
+        self, client: httpx.AsyncClient, headers: dict[str, str], body: dict[str, object], field: str
+    ) -> None:
+        response = await client.post(f"{SMS}/recipients/search", json=body, headers=headers)
+        assert (response.status_code, response.json()["code"]) == (422, "validation_error")
+        assert field in [detail["field"] for detail in response.json()["details"]]
 
 
 ROUTES = [

@@ -37,6 +37,7 @@ from tests.factories import (
 from tests.partners.querycount import count_statements
 
 BASE = "/api/v1/admin/partners"
+SEARCH = f"{BASE}/search"
 
 
 async def audit_rows(session: AsyncSession, entity_id: int, action: str) -> list[AuditLog]:
@@ -154,7 +155,7 @@ class TestListPartners:
             business_number="1234567891",
         )
         await make_partner(session, company_name="늘봄조경", representative_name="박영수", contact_phone="01011112222")
-        body = (await client.get(BASE, params={"search": search}, headers=admin_headers)).json()
+        body = (await client.post(SEARCH, json={"search": search}, headers=admin_headers)).json()
         assert [i["id"] for i in body["items"]] == [target.id]
 
     async def test_search_without_match_and_like_wildcards(
@@ -162,8 +163,79 @@ class TestListPartners:
     ) -> None:
         await make_partner(session, company_name="한결설비")
         for term in ("없는업체", "%", "_", "0000"):
-            body = (await client.get(BASE, params={"search": term}, headers=admin_headers)).json()
+            body = (await client.post(SEARCH, json={"search": term}, headers=admin_headers)).json()
             assert body["total"] == 0, term
+
+    async def test_search_answers_what_the_list_answers_under_every_filter(
+        self, client: httpx.AsyncClient, session: AsyncSession, admin_headers: dict[str, str]
+    ) -> None:
+        day = datetime(2026, 3, 1, 12, 0, tzinfo=KST)
+
+        async def arrange(company_name: str) -> Any:
+            return await make_partner(
+                session,
+                company_name=company_name,
+                status=PartnerStatus.APPROVED,
+                services=("WEEDING",),
+                regions=(("41", "41830"),),
+                created_at=day,
+            )
+
+        found_ones = [await arrange(f"한결설비{i}") for i in range(3)]
+        await make_partner(session, company_name="한결설비9", services=("DECK_WORK",), created_at=day)
+        filters: dict[str, Any] = {
+            "status": "approved",
+            "services": ["WEEDING"],
+            "district_code": "41830",
+            "province_code": "41",
+            "date_from": "2026-03-01",
+            "date_to": "2026-03-01",
+            "page": 2,
+            "page_size": 2,
+        }
+        listed = await client.get(BASE, params=filters, headers=admin_headers)
+        found = await client.post(SEARCH, json={**filters, "search": "한결"}, headers=admin_headers)
+        assert found.status_code == listed.status_code == 200, found.text
+        assert found.json() == listed.json()
+        assert len(found.json()["items"]) == 1
+        assert found.json()["total"] == len(found_ones)
+
+        await arrange("늘봄조경")  # passes every filter but the search
+        assert (await client.get(BASE, params=filters, headers=admin_headers)).json()["total"] == 4
+        again = await client.post(SEARCH, json={**filters, "search": "한결"}, headers=admin_headers)
+        assert again.json()["total"] == 3
+        assert again.json()["status_counts"] == found.json()["status_counts"]
+
+    @pytest.mark.parametrize(
+        ("body", "field"),
+        [
+            ({}, "search"),
+            ({"search": ""}, "search"),
+            ({"search": "가" * 101}, "search"),
+            ({"search": "한결", "status": "active"}, "status"),
+            ({"search": "한결", "district_code": "4183"}, "district_code"),
+            ({"search": "한결", "services": "WEEDING"}, "services"),
+            ({"search": "한결", "date_from": "2026-03-02", "date_to": "2026-03-01"}, "date_to"),
+            ({"search": "한결", "page_size": 101}, "page_size"),
+            ({"search": "한결", "phone": "01012345678"}, "phone"),
+        ],
+        ids=lambda value: str(value)[:40] if isinstance(value, dict) else value,
+    )
+    async def test_bad_search_bodies_are_422(
+        self, client: httpx.AsyncClient, admin_headers: dict[str, str], body: dict[str, Any], field: str
+    ) -> None:
+        response = await client.post(SEARCH, json=body, headers=admin_headers)
+        assert response.status_code == 422, response.text
+        error = response.json()
+        assert (error["code"], bool(error["message"])) == ("validation_error", True)
+        assert field in [detail["field"] for detail in error["details"]]
+
+    async def test_a_search_in_the_url_is_refused(
+        self, client: httpx.AsyncClient, admin_headers: dict[str, str]
+    ) -> None:
+        response = await client.get(BASE, params={"search": "01099998888"}, headers=admin_headers)
+        assert response.status_code == 422
+        assert response.json()["code"] == "search_in_url"
 
     async def test_services_any_of(
         self, client: httpx.AsyncClient, session: AsyncSession, admin_headers: dict[str, str]
@@ -378,9 +450,9 @@ class TestUpdatePartner:
             {"province_code": "41", "province_name": "경기도", "all_districts": True, "districts": []}
         ]
         for term in ("새이름조경", "박민수", "01055554444", "4444", "1234567891"):
-            found = (await client.get(BASE, params={"search": term}, headers=admin_headers)).json()
+            found = (await client.post(SEARCH, json={"search": term}, headers=admin_headers)).json()
             assert [i["id"] for i in found["items"]] == [partner.id], term
-        assert (await client.get(BASE, params={"search": "옛이름조경"}, headers=admin_headers)).json()["total"] == 0
+        assert (await client.post(SEARCH, json={"search": "옛이름조경"}, headers=admin_headers)).json()["total"] == 0
 
     async def test_audit_masks_pii(
         self, client: httpx.AsyncClient, session: AsyncSession, admin_headers: dict[str, str]

@@ -2,7 +2,7 @@
 
 import type { Client, Options as Options2, TDataShape } from './client';
 import { client } from './client.gen';
-import type { AdminApplicationsBulkAssignData, AdminApplicationsBulkAssignErrors, AdminApplicationsBulkAssignResponses, AdminApplicationsCustomerHistoryData, AdminApplicationsCustomerHistoryErrors, AdminApplicationsCustomerHistoryResponses, AdminApplicationsDeleteData, AdminApplicationsDeleteErrors, AdminApplicationsDeleteResponses, AdminApplicationsGetData, AdminApplicationsGetErrors, AdminApplicationsGetResponses, AdminApplicationsListData, AdminApplicationsListErrors, AdminApplicationsListResponses, AdminApplicationsNotesAddData, AdminApplicationsNotesAddErrors, AdminApplicationsNotesAddResponses, AdminApplicationsNotesDeleteData, AdminApplicationsNotesDeleteErrors, AdminApplicationsNotesDeleteResponses, AdminApplicationsNotesListData, AdminApplicationsNotesListErrors, AdminApplicationsNotesListResponses, AdminApplicationsPartnerRankingData, AdminApplicationsPartnerRankingErrors, AdminApplicationsPartnerRankingResponses, AdminApplicationsPhotosZipData, AdminApplicationsPhotosZipErrors, AdminApplicationsPhotosZipResponses, AdminApplicationsStatusCountsData, AdminApplicationsStatusCountsErrors, AdminApplicationsStatusCountsResponses, AdminApplicationsUpdateData, AdminApplicationsUpdateErrors, AdminApplicationsUpdateResponses, AdminAssignmentsBatchStatusData, AdminAssignmentsBatchStatusErrors, AdminAssignmentsBatchStatusResponses, AdminAssignmentsCancelData, AdminAssignmentsCancelErrors, AdminAssignmentsCancelResponses, AdminAssignmentsCreateData, AdminAssignmentsCreateErrors, AdminAssignmentsCreateResponses, AdminAssignmentsDeleteData, AdminAssignmentsDeleteErrors, AdminAssignmentsDeleteResponses, AdminAssignmentsListData, AdminAssignmentsListErrors, AdminAssignmentsListResponses, AdminAssignmentsSendSmsData, AdminAssignmentsSendSmsErrors, AdminAssignmentsSendSmsResponses, AdminAssignmentsUpdateData, AdminAssignmentsUpdateErrors, AdminAssignmentsUpdateResponses, AdminDashboardGetData, AdminDashboardGetErrors, AdminDashboardGetResponses, AdminFilesGetData, AdminFilesGetErrors, AdminFilesGetResponses, AdminPartnersAddNoteData, AdminPartnersAddNoteErrors, AdminPartnersAddNoteResponses, AdminPartnersBusinessRegistrationData, AdminPartnersBusinessRegistrationErrors, AdminPartnersBusinessRegistrationResponses, AdminPartnersChangeStatusData, AdminPartnersChangeStatusErrors, AdminPartnersChangeStatusResponses, AdminPartnersDeleteData, AdminPartnersDeleteErrors, AdminPartnersDeleteNoteData, AdminPartnersDeleteNoteErrors, AdminPartnersDeleteNoteResponses, AdminPartnersDeleteResponses, AdminPartnersGetData, AdminPartnersGetErrors, AdminPartnersGetResponses, AdminPartnersListData, AdminPartnersListErrors, AdminPartnersListNotesData, AdminPartnersListNotesErrors, AdminPartnersListNotesResponses, AdminPartnersListResponses, AdminPartnersSimilarData, AdminPartnersSimilarErrors, AdminPartnersSimilarResponses, AdminPartnersUpdateData, AdminPartnersUpdateErrors, AdminPartnersUpdateResponses, AdminScheduleListData, AdminScheduleListErrors, AdminScheduleListResponses, AdminScheduleMonthlyStatsData, AdminScheduleMonthlyStatsErrors, AdminScheduleMonthlyStatsResponses, AdminSchedulePartnersData, AdminSchedulePartnersErrors, AdminSchedulePartnersResponses, AdminsCreateData, AdminsCreateErrors, AdminsCreateResponses, AdminsDeactivateData, AdminsDeactivateErrors, AdminsDeactivateResponses, AdminSettingsGetCompanyData, AdminSettingsGetCompanyErrors, AdminSettingsGetCompanyResponses, AdminSettingsUpdateCompanyData, AdminSettingsUpdateCompanyErrors, AdminSettingsUpdateCompanyResponses, AdminsGetData, AdminsGetErrors, AdminsGetResponses, AdminsListData, AdminsListErrors, AdminsListResponses, AdminsUpdateData, AdminsUpdateErrors, AdminsUpdateResponses, ApplicationsSubmitData, ApplicationsSubmitErrors, ApplicationsSubmitResponses, ApplicationsSubmitSimpleData, ApplicationsSubmitSimpleErrors, ApplicationsSubmitSimpleResponses, AuditEntityHistoryData, AuditEntityHistoryErrors, AuditEntityHistoryResponses, AuditListData, AuditListErrors, AuditListResponses, AuthChangePasswordData, AuthChangePasswordErrors, AuthChangePasswordResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthMeData, AuthMeErrors, AuthMeResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, CatalogCategoriesData, CatalogCategoriesErrors, CatalogCategoriesResponses, CatalogServicesData, CatalogServicesErrors, CatalogServicesResponses, CatalogTypesData, CatalogTypesErrors, CatalogTypesResponses, CompanyGetData, CompanyGetErrors, CompanyGetResponses, HealthLiveData, HealthLiveResponses, HealthReadyData, HealthReadyResponses, PartnersRegisterData, PartnersRegisterErrors, PartnersRegisterResponses, RegionsAllData, RegionsAllErrors, RegionsAllResponses, RegionsDistrictsData, RegionsDistrictsErrors, RegionsDistrictsResponses, RegionsProvincesData, RegionsProvincesErrors, RegionsProvincesResponses, SettingsChangePasswordData, SettingsChangePasswordErrors, SettingsChangePasswordResponses, SettingsGetProfileData, SettingsGetProfileErrors, SettingsGetProfileResponses, SettingsUpdateProfileData, SettingsUpdateProfileErrors, SettingsUpdateProfileResponses, SmsBulkCancelData, SmsBulkCancelErrors, SmsBulkCancelResponses, SmsBulkCreateData, SmsBulkCreateErrors, SmsBulkCreateResponses, SmsBulkGetData, SmsBulkGetErrors, SmsBulkGetResponses, SmsBulkListData, SmsBulkListErrors, SmsBulkListResponses, SmsGetData, SmsGetErrors, SmsGetResponses, SmsListData, SmsListErrors, SmsListResponses, SmsRecipientsData, SmsRecipientsErrors, SmsRecipientsResponses, SmsRetryData, SmsRetryErrors, SmsRetryResponses, SmsSendData, SmsSendErrors, SmsSendMmsData, SmsSendMmsErrors, SmsSendMmsResponses, SmsSendResponses, SmsStatsData, SmsStatsErrors, SmsStatsResponses, SmsTemplatesCreateData, SmsTemplatesCreateErrors, SmsTemplatesCreateResponses, SmsTemplatesDeleteData, SmsTemplatesDeleteErrors, SmsTemplatesDeleteResponses, SmsTemplatesGetByKeyData, SmsTemplatesGetByKeyErrors, SmsTemplatesGetByKeyResponses, SmsTemplatesGetData, SmsTemplatesGetErrors, SmsTemplatesGetResponses, SmsTemplatesListData, SmsTemplatesListErrors, SmsTemplatesListResponses, SmsTemplatesPreviewData, SmsTemplatesPreviewErrors, SmsTemplatesPreviewResponses, SmsTemplatesUpdateData, SmsTemplatesUpdateErrors, SmsTemplatesUpdateResponses } from './types.gen';
+import type { AdminApplicationsBulkAssignData, AdminApplicationsBulkAssignErrors, AdminApplicationsBulkAssignResponses, AdminApplicationsCustomerHistoryData, AdminApplicationsCustomerHistoryErrors, AdminApplicationsCustomerHistoryResponses, AdminApplicationsDeleteData, AdminApplicationsDeleteErrors, AdminApplicationsDeleteResponses, AdminApplicationsGetData, AdminApplicationsGetErrors, AdminApplicationsGetResponses, AdminApplicationsListData, AdminApplicationsListErrors, AdminApplicationsListResponses, AdminApplicationsNotesAddData, AdminApplicationsNotesAddErrors, AdminApplicationsNotesAddResponses, AdminApplicationsNotesDeleteData, AdminApplicationsNotesDeleteErrors, AdminApplicationsNotesDeleteResponses, AdminApplicationsNotesListData, AdminApplicationsNotesListErrors, AdminApplicationsNotesListResponses, AdminApplicationsPartnerRankingData, AdminApplicationsPartnerRankingErrors, AdminApplicationsPartnerRankingResponses, AdminApplicationsPhotosZipData, AdminApplicationsPhotosZipErrors, AdminApplicationsPhotosZipResponses, AdminApplicationsSearchData, AdminApplicationsSearchErrors, AdminApplicationsSearchResponses, AdminApplicationsStatusCountsData, AdminApplicationsStatusCountsErrors, AdminApplicationsStatusCountsResponses, AdminApplicationsUpdateData, AdminApplicationsUpdateErrors, AdminApplicationsUpdateResponses, AdminAssignmentsBatchStatusData, AdminAssignmentsBatchStatusErrors, AdminAssignmentsBatchStatusResponses, AdminAssignmentsCancelData, AdminAssignmentsCancelErrors, AdminAssignmentsCancelResponses, AdminAssignmentsCreateData, AdminAssignmentsCreateErrors, AdminAssignmentsCreateResponses, AdminAssignmentsDeleteData, AdminAssignmentsDeleteErrors, AdminAssignmentsDeleteResponses, AdminAssignmentsListData, AdminAssignmentsListErrors, AdminAssignmentsListResponses, AdminAssignmentsSendSmsData, AdminAssignmentsSendSmsErrors, AdminAssignmentsSendSmsResponses, AdminAssignmentsUpdateData, AdminAssignmentsUpdateErrors, AdminAssignmentsUpdateResponses, AdminDashboardGetData, AdminDashboardGetErrors, AdminDashboardGetResponses, AdminFilesGetData, AdminFilesGetErrors, AdminFilesGetResponses, AdminPartnersAddNoteData, AdminPartnersAddNoteErrors, AdminPartnersAddNoteResponses, AdminPartnersBusinessRegistrationData, AdminPartnersBusinessRegistrationErrors, AdminPartnersBusinessRegistrationResponses, AdminPartnersChangeStatusData, AdminPartnersChangeStatusErrors, AdminPartnersChangeStatusResponses, AdminPartnersDeleteData, AdminPartnersDeleteErrors, AdminPartnersDeleteNoteData, AdminPartnersDeleteNoteErrors, AdminPartnersDeleteNoteResponses, AdminPartnersDeleteResponses, AdminPartnersGetData, AdminPartnersGetErrors, AdminPartnersGetResponses, AdminPartnersListData, AdminPartnersListErrors, AdminPartnersListNotesData, AdminPartnersListNotesErrors, AdminPartnersListNotesResponses, AdminPartnersListResponses, AdminPartnersSearchData, AdminPartnersSearchErrors, AdminPartnersSearchResponses, AdminPartnersSimilarData, AdminPartnersSimilarErrors, AdminPartnersSimilarResponses, AdminPartnersUpdateData, AdminPartnersUpdateErrors, AdminPartnersUpdateResponses, AdminScheduleListData, AdminScheduleListErrors, AdminScheduleListResponses, AdminScheduleMonthlyStatsData, AdminScheduleMonthlyStatsErrors, AdminScheduleMonthlyStatsResponses, AdminSchedulePartnersData, AdminSchedulePartnersErrors, AdminSchedulePartnersResponses, AdminsCreateData, AdminsCreateErrors, AdminsCreateResponses, AdminsDeactivateData, AdminsDeactivateErrors, AdminsDeactivateResponses, AdminSettingsGetCompanyData, AdminSettingsGetCompanyErrors, AdminSettingsGetCompanyResponses, AdminSettingsUpdateCompanyData, AdminSettingsUpdateCompanyErrors, AdminSettingsUpdateCompanyResponses, AdminsGetData, AdminsGetErrors, AdminsGetResponses, AdminsListData, AdminsListErrors, AdminsListResponses, AdminsUpdateData, AdminsUpdateErrors, AdminsUpdateResponses, ApplicationsSubmitData, ApplicationsSubmitErrors, ApplicationsSubmitResponses, ApplicationsSubmitSimpleData, ApplicationsSubmitSimpleErrors, ApplicationsSubmitSimpleResponses, AuditEntityHistoryData, AuditEntityHistoryErrors, AuditEntityHistoryResponses, AuditListData, AuditListErrors, AuditListResponses, AuthChangePasswordData, AuthChangePasswordErrors, AuthChangePasswordResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthMeData, AuthMeErrors, AuthMeResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, CatalogCategoriesData, CatalogCategoriesErrors, CatalogCategoriesResponses, CatalogServicesData, CatalogServicesErrors, CatalogServicesResponses, CatalogTypesData, CatalogTypesErrors, CatalogTypesResponses, CompanyGetData, CompanyGetErrors, CompanyGetResponses, HealthLiveData, HealthLiveResponses, HealthReadyData, HealthReadyResponses, PartnersRegisterData, PartnersRegisterErrors, PartnersRegisterResponses, RegionsAllData, RegionsAllErrors, RegionsAllResponses, RegionsDistrictsData, RegionsDistrictsErrors, RegionsDistrictsResponses, RegionsProvincesData, RegionsProvincesErrors, RegionsProvincesResponses, SettingsChangePasswordData, SettingsChangePasswordErrors, SettingsChangePasswordResponses, SettingsGetProfileData, SettingsGetProfileErrors, SettingsGetProfileResponses, SettingsUpdateProfileData, SettingsUpdateProfileErrors, SettingsUpdateProfileResponses, SmsBulkCancelData, SmsBulkCancelErrors, SmsBulkCancelResponses, SmsBulkCreateData, SmsBulkCreateErrors, SmsBulkCreateResponses, SmsBulkGetData, SmsBulkGetErrors, SmsBulkGetResponses, SmsBulkListData, SmsBulkListErrors, SmsBulkListResponses, SmsGetData, SmsGetErrors, SmsGetResponses, SmsListData, SmsListErrors, SmsListResponses, SmsRecipientsData, SmsRecipientsErrors, SmsRecipientsResponses, SmsRecipientsSearchData, SmsRecipientsSearchErrors, SmsRecipientsSearchResponses, SmsRetryData, SmsRetryErrors, SmsRetryResponses, SmsSearchData, SmsSearchErrors, SmsSearchResponses, SmsSendData, SmsSendErrors, SmsSendMmsData, SmsSendMmsErrors, SmsSendMmsResponses, SmsSendResponses, SmsStatsData, SmsStatsErrors, SmsStatsResponses, SmsTemplatesCreateData, SmsTemplatesCreateErrors, SmsTemplatesCreateResponses, SmsTemplatesDeleteData, SmsTemplatesDeleteErrors, SmsTemplatesDeleteResponses, SmsTemplatesGetByKeyData, SmsTemplatesGetByKeyErrors, SmsTemplatesGetByKeyResponses, SmsTemplatesGetData, SmsTemplatesGetErrors, SmsTemplatesGetResponses, SmsTemplatesListData, SmsTemplatesListErrors, SmsTemplatesListResponses, SmsTemplatesPreviewData, SmsTemplatesPreviewErrors, SmsTemplatesPreviewResponses, SmsTemplatesUpdateData, SmsTemplatesUpdateErrors, SmsTemplatesUpdateResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -322,6 +322,21 @@ export const adminPartnersList = <ThrowOnError extends boolean = false>(options?
 });
 
 /**
+ * Search Partners
+ *
+ * The list searched by company, representative, phone or business number; the term travels in the body.
+ */
+export const adminPartnersSearch = <ThrowOnError extends boolean = false>(options: Options<AdminPartnersSearchData, ThrowOnError>) => (options.client ?? client).post<AdminPartnersSearchResponses, AdminPartnersSearchErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/partners/search',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
  * Delete Partner
  *
  * Soft-delete a partner (super admin); refused while it has active assignments.
@@ -515,7 +530,7 @@ export const companyGet = <ThrowOnError extends boolean = false>(options?: Optio
 /**
  * List Applications
  *
- * List applications with filters, search and per-status counts for the summary cards.
+ * List applications with filters and per-status counts (searching is ``POST /search``: no terms in URLs).
  */
 export const adminApplicationsList = <ThrowOnError extends boolean = false>(options?: Options<AdminApplicationsListData, ThrowOnError>) => (options?.client ?? client).get<AdminApplicationsListResponses, AdminApplicationsListErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -524,9 +539,24 @@ export const adminApplicationsList = <ThrowOnError extends boolean = false>(opti
 });
 
 /**
+ * Search Applications
+ *
+ * The list searched by number, phone, last 4 digits or name; the term travels in the body, never the URL.
+ */
+export const adminApplicationsSearch = <ThrowOnError extends boolean = false>(options: Options<AdminApplicationsSearchData, ThrowOnError>) => (options.client ?? client).post<AdminApplicationsSearchResponses, AdminApplicationsSearchErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/applications/search',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
  * Status Counts
  *
- * Per-status counts under the same filters as the list (the status filter aside).
+ * Per-status counts under the same filters as the list (the status filter aside; a search answers its own).
  */
 export const adminApplicationsStatusCounts = <ThrowOnError extends boolean = false>(options?: Options<AdminApplicationsStatusCountsData, ThrowOnError>) => (options?.client ?? client).get<AdminApplicationsStatusCountsResponses, AdminApplicationsStatusCountsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -893,12 +923,27 @@ export const smsRetry = <ThrowOnError extends boolean = false>(options: Options<
 /**
  * List Messages
  *
- * The message log, newest first (keyset ``cursor``), phones masked.
+ * The message log, newest first (keyset ``cursor``), phones masked; searching a phone is ``POST /search``.
  */
 export const smsList = <ThrowOnError extends boolean = false>(options?: Options<SmsListData, ThrowOnError>) => (options?.client ?? client).get<SmsListResponses, SmsListErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/admin/sms',
     ...options
+});
+
+/**
+ * Search Messages
+ *
+ * The message log searched by a full phone or its last 4 digits; the number travels in the body.
+ */
+export const smsSearch = <ThrowOnError extends boolean = false>(options: Options<SmsSearchData, ThrowOnError>) => (options.client ?? client).post<SmsSearchResponses, SmsSearchErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/sms/search',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
 });
 
 /**
@@ -921,6 +966,21 @@ export const smsRecipients = <ThrowOnError extends boolean = false>(options?: Op
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/admin/sms/recipients',
     ...options
+});
+
+/**
+ * Search Recipients
+ *
+ * The recipient picker searched by name, phone or application number; the term travels in the body.
+ */
+export const smsRecipientsSearch = <ThrowOnError extends boolean = false>(options: Options<SmsRecipientsSearchData, ThrowOnError>) => (options.client ?? client).post<SmsRecipientsSearchResponses, SmsRecipientsSearchErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/sms/recipients/search',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
 });
 
 /**

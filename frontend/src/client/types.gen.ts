@@ -449,6 +449,63 @@ export type ApplicationListItem = {
 };
 
 /**
+ * ApplicationSearch
+ *
+ * The list's filters and page with a search term: sent as a body, so the term stays out of URLs and logs.
+ */
+export type ApplicationSearch = {
+    /**
+     * Search
+     *
+     * 신청번호(앞부분), 전화번호, 전화번호 뒤 4자리 또는 고객명
+     */
+    search: string;
+    /**
+     * 검색 종류 (auto: 자동 판별)
+     */
+    search_type?: SearchType;
+    /**
+     * Status
+     */
+    status?: Array<ApplicationStatus>;
+    /**
+     * Date From
+     *
+     * 접수일 시작 (KST, 포함)
+     */
+    date_from?: string | null;
+    /**
+     * Date To
+     *
+     * 접수일 끝 (KST, 포함)
+     */
+    date_to?: string | null;
+    /**
+     * Services
+     *
+     * 서비스 코드 (하나라도 포함)
+     */
+    services?: Array<string>;
+    /**
+     * Partner Id
+     *
+     * 이 협력사가 배정된 신청
+     */
+    partner_id?: number | null;
+    sort?: SortOrder;
+    /**
+     * Page
+     *
+     * 1부터 시작하는 페이지 번호
+     */
+    page?: number;
+    /**
+     * Page Size
+     */
+    page_size?: number;
+};
+
+/**
  * ApplicationStatus
  */
 export type ApplicationStatus = 'new' | 'consulting' | 'assigned' | 'scheduled' | 'completed' | 'cancelled';
@@ -2339,6 +2396,57 @@ export type PartnerRegistered = {
 };
 
 /**
+ * PartnerSearch
+ *
+ * The list's filters and page with a search term: sent as a body, so the term stays out of URLs and logs.
+ */
+export type PartnerSearch = {
+    /**
+     * Search
+     *
+     * 업체명, 대표자명, 전화번호(전체 또는 뒤 4자리), 사업자번호
+     */
+    search: string;
+    status?: PartnerStatus | null;
+    /**
+     * Services
+     *
+     * 서비스 코드 (하나라도 포함)
+     */
+    services?: Array<string>;
+    /**
+     * District Code
+     */
+    district_code?: string | null;
+    /**
+     * Province Code
+     */
+    province_code?: string | null;
+    /**
+     * Date From
+     *
+     * 등록일 시작 (KST)
+     */
+    date_from?: string | null;
+    /**
+     * Date To
+     *
+     * 등록일 끝 (KST, 포함)
+     */
+    date_to?: string | null;
+    /**
+     * Page
+     *
+     * 1부터 시작하는 페이지 번호
+     */
+    page?: number;
+    /**
+     * Page Size
+     */
+    page_size?: number;
+};
+
+/**
  * PartnerStatus
  */
 export type PartnerStatus = 'pending' | 'approved' | 'rejected' | 'suspended' | 'inactive';
@@ -2653,6 +2761,38 @@ export type RecipientItem = {
      * Status
      */
     status: string;
+};
+
+/**
+ * RecipientSearch
+ *
+ * The recipient picker's query with a name or phone to search: sent as a body, out of URLs and logs.
+ */
+export type RecipientSearch = {
+    /**
+     * Search
+     *
+     * 고객: 이름, 전화번호(전체·뒤 4자리), 신청번호 / 협력사: 업체명, 대표자명, 전화번호
+     */
+    search: string;
+    /**
+     * Target Type
+     */
+    target_type?: 'customer' | 'partner';
+    /**
+     * Status
+     */
+    status?: string | null;
+    /**
+     * Page
+     *
+     * 1부터 시작하는 페이지 번호
+     */
+    page?: number;
+    /**
+     * Page Size
+     */
+    page_size?: number;
 };
 
 /**
@@ -3109,6 +3249,47 @@ export type SmsItem = {
      * Sent At
      */
     sent_at: string | null;
+};
+
+/**
+ * SmsLogSearch
+ *
+ * The log's filters and cursor with a phone to search: sent as a body, so the number stays out of URLs.
+ */
+export type SmsLogSearch = {
+    /**
+     * Search
+     *
+     * 전화번호 전체 또는 뒤 4자리
+     */
+    search: string;
+    status?: MessageStatus | null;
+    message_type?: MessageType | null;
+    trigger?: TriggerSource | null;
+    /**
+     * Template Key
+     */
+    template_key?: string | null;
+    /**
+     * Date From
+     *
+     * YYYY-MM-DD (KST)
+     */
+    date_from?: string | null;
+    /**
+     * Date To
+     *
+     * YYYY-MM-DD (KST), 포함
+     */
+    date_to?: string | null;
+    /**
+     * Cursor
+     */
+    cursor?: string | null;
+    /**
+     * Limit
+     */
+    limit?: number;
 };
 
 /**
@@ -4593,12 +4774,6 @@ export type AdminPartnersListData = {
          */
         status?: PartnerStatus | null;
         /**
-         * Search
-         *
-         * 업체명, 대표자명, 전화번호(전체 또는 뒤 4자리), 사업자번호
-         */
-        search?: string | null;
-        /**
          * Services
          *
          * 서비스 코드 (하나라도 포함)
@@ -4659,6 +4834,35 @@ export type AdminPartnersListResponses = {
 };
 
 export type AdminPartnersListResponse = AdminPartnersListResponses[keyof AdminPartnersListResponses];
+
+export type AdminPartnersSearchData = {
+    body: PartnerSearch;
+    path?: never;
+    query?: never;
+    url: '/api/v1/admin/partners/search';
+};
+
+export type AdminPartnersSearchErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AdminPartnersSearchError = AdminPartnersSearchErrors[keyof AdminPartnersSearchErrors];
+
+export type AdminPartnersSearchResponses = {
+    /**
+     * Successful Response
+     */
+    200: PartnerList;
+};
+
+export type AdminPartnersSearchResponse = AdminPartnersSearchResponses[keyof AdminPartnersSearchResponses];
 
 export type AdminPartnersDeleteData = {
     body?: never;
@@ -5240,16 +5444,6 @@ export type AdminApplicationsListData = {
          */
         status?: string | null;
         /**
-         * Search
-         *
-         * 신청번호(앞부분), 전화번호, 전화번호 뒤 4자리 또는 고객명
-         */
-        search?: string | null;
-        /**
-         * 검색 종류 (auto: 자동 판별)
-         */
-        search_type?: SearchType;
-        /**
          * Date From
          *
          * 접수일 시작 (KST, 포함)
@@ -5313,6 +5507,35 @@ export type AdminApplicationsListResponses = {
 
 export type AdminApplicationsListResponse = AdminApplicationsListResponses[keyof AdminApplicationsListResponses];
 
+export type AdminApplicationsSearchData = {
+    body: ApplicationSearch;
+    path?: never;
+    query?: never;
+    url: '/api/v1/admin/applications/search';
+};
+
+export type AdminApplicationsSearchErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AdminApplicationsSearchError = AdminApplicationsSearchErrors[keyof AdminApplicationsSearchErrors];
+
+export type AdminApplicationsSearchResponses = {
+    /**
+     * Successful Response
+     */
+    200: ApplicationList;
+};
+
+export type AdminApplicationsSearchResponse = AdminApplicationsSearchResponses[keyof AdminApplicationsSearchResponses];
+
 export type AdminApplicationsStatusCountsData = {
     body?: never;
     path?: never;
@@ -5323,16 +5546,6 @@ export type AdminApplicationsStatusCountsData = {
          * 상태 (쉼표로 여러 개: new,consulting)
          */
         status?: string | null;
-        /**
-         * Search
-         *
-         * 신청번호(앞부분), 전화번호, 전화번호 뒤 4자리 또는 고객명
-         */
-        search?: string | null;
-        /**
-         * 검색 종류 (auto: 자동 판별)
-         */
-        search_type?: SearchType;
         /**
          * Date From
          *
@@ -6498,12 +6711,6 @@ export type SmsListData = {
          */
         date_to?: string | null;
         /**
-         * Search
-         *
-         * 전화번호 전체 또는 뒤 4자리
-         */
-        search?: string | null;
-        /**
          * Cursor
          */
         cursor?: string | null;
@@ -6536,6 +6743,35 @@ export type SmsListResponses = {
 };
 
 export type SmsListResponse = SmsListResponses[keyof SmsListResponses];
+
+export type SmsSearchData = {
+    body: SmsLogSearch;
+    path?: never;
+    query?: never;
+    url: '/api/v1/admin/sms/search';
+};
+
+export type SmsSearchErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type SmsSearchError = SmsSearchErrors[keyof SmsSearchErrors];
+
+export type SmsSearchResponses = {
+    /**
+     * Successful Response
+     */
+    200: CursorPageSmsItem;
+};
+
+export type SmsSearchResponse = SmsSearchResponses[keyof SmsSearchResponses];
 
 export type SmsStatsData = {
     body?: never;
@@ -6579,10 +6815,6 @@ export type SmsRecipientsData = {
          */
         status?: string | null;
         /**
-         * Search
-         */
-        search?: string | null;
-        /**
          * Page
          *
          * 1부터 시작하는 페이지 번호
@@ -6617,6 +6849,35 @@ export type SmsRecipientsResponses = {
 };
 
 export type SmsRecipientsResponse = SmsRecipientsResponses[keyof SmsRecipientsResponses];
+
+export type SmsRecipientsSearchData = {
+    body: RecipientSearch;
+    path?: never;
+    query?: never;
+    url: '/api/v1/admin/sms/recipients/search';
+};
+
+export type SmsRecipientsSearchErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type SmsRecipientsSearchError = SmsRecipientsSearchErrors[keyof SmsRecipientsSearchErrors];
+
+export type SmsRecipientsSearchResponses = {
+    /**
+     * Successful Response
+     */
+    200: PageRecipientItem;
+};
+
+export type SmsRecipientsSearchResponse = SmsRecipientsSearchResponses[keyof SmsRecipientsSearchResponses];
 
 export type SmsBulkListData = {
     body?: never;

@@ -2,7 +2,7 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactElement, ReactNode } from 'react';
-import { MemoryRouter } from 'react-router';
+import { MemoryRouter, type InitialEntry } from 'react-router';
 
 import { createQueryClient } from '@/lib/query-client';
 
@@ -15,7 +15,8 @@ export function createTestQueryClient(): QueryClient {
   return client;
 }
 
-export function renderWithProviders(ui: ReactElement, { route = '/' }: { route?: string } = {}) {
+/** `route` is a path, or a location with history state (`{ pathname, search, state }`). */
+export function renderWithProviders(ui: ReactElement, { route = '/' }: { route?: InitialEntry } = {}) {
   const queryClient = createTestQueryClient();
   const user = userEvent.setup();
   const result = render(

@@ -14,6 +14,7 @@ from jibsa.applications.admin_schemas import (
     ApplicationDetail,
     ApplicationDetailView,
     ApplicationList,
+    ApplicationSearch,
     ApplicationUpdate,
     CustomerHistory,
     NoteCreate,
@@ -22,49 +23,65 @@ from jibsa.applications.admin_schemas import (
     StatusCounts,
 )
 from jibsa.applications.repository import ListFilters, SortOrder
-from jibsa.applications.search import SearchType, parse_search
+from jibsa.applications.search import SearchTerm, parse_search
 from jibsa.applications.versioning import IfMatch, expected_version
-from jibsa.core.db import SessionDep, WritesOnRead
-from jibsa.core.deps import StorageDep
+from jibsa.core.db import ReadOnly, SessionDep, WritesOnRead
+from jibsa.core.deps import NoSearchInUrl, StorageDep
 from jibsa.core.errors import InvalidInput
-from jibsa.core.pagination import PageDep
+from jibsa.core.pagination import PageDep, PageParams
 from jibsa.files.admin_router import content_disposition
 from jibsa.models import ApplicationStatus
 
 router = APIRouter(prefix="/admin/applications", tags=["admin-applications"])
+MAX_SERVICES = 40
 
 
 def _comma_list(value: str | None) -> list[str]:
     return [part.strip() for part in (value or "").split(",") if part.strip()]
 
 
+def build_filters(
+    *,
+    statuses: list[str],
+    date_from: date | None,
+    date_to: date | None,
+    services: list[str],
+    partner_id: int | None,
+    sort: SortOrder,
+    search: SearchTerm | None = None,
+) -> ListFilters:
+    """The list's filters, checked once for the GET list and the POST search alike."""
+    unknown = [s for s in statuses if s not in {m.value for m in ApplicationStatus}]
+    if unknown:
+        raise InvalidInput("status", f"알 수 없는 상태입니다: {', '.join(unknown)}")
+    if date_from and date_to and date_from > date_to:
+        raise InvalidInput("date_to", "끝 날짜가 시작 날짜보다 빠릅니다.")
+    if len(services) > MAX_SERVICES:
+        raise InvalidInput("services", f"서비스는 {MAX_SERVICES}개까지 고를 수 있습니다.")
+    return ListFilters(
+        statuses=[ApplicationStatus(s) for s in statuses],
+        search=search,
+        date_from=date_from,
+        date_to=date_to,
+        services=services,
+        partner_id=partner_id,
+        sort=sort,
+    )
+
+
 def list_filters(
     status: Annotated[str | None, Query(description="상태 (쉼표로 여러 개: new,consulting)")] = None,
-    search: Annotated[
-        str | None, Query(max_length=50, description="신청번호(앞부분), 전화번호, 전화번호 뒤 4자리 또는 고객명")
-    ] = None,
-    search_type: Annotated[SearchType, Query(description="검색 종류 (auto: 자동 판별)")] = SearchType.AUTO,
     date_from: Annotated[date | None, Query(description="접수일 시작 (KST, 포함)")] = None,
     date_to: Annotated[date | None, Query(description="접수일 끝 (KST, 포함)")] = None,
     services: Annotated[str | None, Query(description="서비스 코드 (쉼표로 여러 개, 하나라도 포함)")] = None,
     partner_id: Annotated[int | None, Query(description="이 협력사가 배정된 신청")] = None,
     sort: Annotated[SortOrder, Query(description="newest(기본), oldest, number")] = SortOrder.NEWEST,
 ) -> ListFilters:
-    statuses = _comma_list(status)
-    unknown = [s for s in statuses if s not in {m.value for m in ApplicationStatus}]
-    if unknown:
-        raise InvalidInput("status", f"알 수 없는 상태입니다: {', '.join(unknown)}")
-    if date_from and date_to and date_from > date_to:
-        raise InvalidInput("date_to", "끝 날짜가 시작 날짜보다 빠릅니다.")
-    codes = _comma_list(services)
-    if len(codes) > 40:
-        raise InvalidInput("services", "서비스는 40개까지 고를 수 있습니다.")
-    return ListFilters(
-        statuses=[ApplicationStatus(s) for s in statuses],
-        search=parse_search(search, search_type),
+    return build_filters(
+        statuses=_comma_list(status),
         date_from=date_from,
         date_to=date_to,
-        services=codes,
+        services=_comma_list(services),
         partner_id=partner_id,
         sort=sort,
     )
@@ -73,17 +90,39 @@ def list_filters(
 FiltersDep = Annotated[ListFilters, Depends(list_filters)]
 
 
-@router.get("", response_model=ApplicationList, operation_id="admin-applications-list")
+@router.get("", response_model=ApplicationList, operation_id="admin-applications-list", dependencies=[NoSearchInUrl])
 async def list_applications(
     session: SessionDep, _: CurrentAdmin, filters: FiltersDep, page: PageDep
 ) -> ApplicationList:
-    """List applications with filters, search and per-status counts for the summary cards."""
+    """List applications with filters and per-status counts (searching is ``POST /search``: no terms in URLs)."""
     return await service.list_applications(session, filters, page)
 
 
-@router.get("/status-counts", response_model=StatusCounts, operation_id="admin-applications-status-counts")
+@router.post(
+    "/search", response_model=ApplicationList, operation_id="admin-applications-search", dependencies=[ReadOnly]
+)
+async def search_applications(session: SessionDep, _: CurrentAdmin, data: ApplicationSearch) -> ApplicationList:
+    """The list searched by number, phone, last 4 digits or name; the term travels in the body, never the URL."""
+    filters = build_filters(
+        statuses=[s.value for s in data.status],
+        date_from=data.date_from,
+        date_to=data.date_to,
+        services=[code.strip() for code in data.services if code.strip()],
+        partner_id=data.partner_id,
+        sort=data.sort,
+        search=parse_search(data.search, data.search_type),
+    )
+    return await service.list_applications(session, filters, PageParams(page=data.page, page_size=data.page_size))
+
+
+@router.get(
+    "/status-counts",
+    response_model=StatusCounts,
+    operation_id="admin-applications-status-counts",
+    dependencies=[NoSearchInUrl],
+)
 async def status_counts(session: SessionDep, _: CurrentAdmin, filters: FiltersDep) -> StatusCounts:
-    """Per-status counts under the same filters as the list (the status filter aside)."""
+    """Per-status counts under the same filters as the list (the status filter aside; a search answers its own)."""
     return await service.status_counts(session, filters)
 
 

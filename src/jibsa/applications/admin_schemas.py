@@ -7,9 +7,11 @@ from typing import Annotated
 
 from pydantic import Field
 
+from jibsa.applications.repository import SortOrder
+from jibsa.applications.search import SearchType
 from jibsa.assignments.schemas import AssignmentOut, ServiceRef
 from jibsa.audit.schemas import AuditLogRead
-from jibsa.core.pagination import CursorPage, Page, Schema
+from jibsa.core.pagination import MAX_PAGE_SIZE, CursorPage, Page, Schema
 from jibsa.core.validation import CleanText, OptionalCleanText, Phone, length
 from jibsa.models import ApplicationStatus
 
@@ -52,6 +54,25 @@ class StatusCounts(Schema):
 
 class ApplicationList(Page[ApplicationListItem]):
     counts: StatusCounts
+
+
+class ApplicationSearch(Schema):
+    """The list's filters and page with a search term: sent as a body, so the term stays out of URLs and logs."""
+
+    search: Annotated[
+        str, Field(min_length=1, max_length=50, description="신청번호(앞부분), 전화번호, 전화번호 뒤 4자리 또는 고객명")
+    ]
+    search_type: SearchType = Field(SearchType.AUTO, description="검색 종류 (auto: 자동 판별)")
+    status: Annotated[list[ApplicationStatus], Field(max_length=len(ApplicationStatus))] = Field(default_factory=list)
+    date_from: date | None = Field(None, description="접수일 시작 (KST, 포함)")
+    date_to: date | None = Field(None, description="접수일 끝 (KST, 포함)")
+    services: Annotated[
+        list[Annotated[str, Field(max_length=30)]], Field(max_length=40, description="서비스 코드 (하나라도 포함)")
+    ] = Field(default_factory=list)
+    partner_id: int | None = Field(None, description="이 협력사가 배정된 신청")
+    sort: SortOrder = SortOrder.NEWEST
+    page: int = Field(1, ge=1, le=100_000, description="1부터 시작하는 페이지 번호")
+    page_size: int = Field(20, ge=1, le=MAX_PAGE_SIZE)
 
 
 class PhotoOut(Schema):

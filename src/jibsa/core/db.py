@@ -72,7 +72,7 @@ def _install_sqlite_hooks(engine: AsyncEngine) -> None:
 
 
 class WriteInReadOnlySession(RuntimeError):
-    """A programming error: a read-only unit of work (a GET without ``WritesOnRead``) tried to write."""
+    """A programming error: a read-only unit of work (a GET without ``WritesOnRead``, a ``ReadOnly`` POST) wrote."""
 
 
 def _install_read_only_guard(engine: AsyncEngine) -> None:
@@ -171,10 +171,28 @@ async def writes_on_read(request: Request) -> None:
 WritesOnRead = Depends(writes_on_read)
 
 
+async def reads_only(request: Request) -> None:
+    """Mark a POST route that only reads (a search whose terms travel in the body, out of URLs and logs).
+
+    Its session then begins read-only like a GET's: deferred on SQLite (no write lock taken, so it runs beside a
+    writer), autocommit on PostgreSQL, and the guard refuses any write. Listed in the route's ``dependencies``.
+    """
+    request.state.read_only = True
+
+
+ReadOnly = Depends(reads_only)
+
+
+def _is_read_only(request: Request) -> bool:
+    if getattr(request.state, "writes_on_read", False):
+        return False
+    return request.method in SAFE_METHODS or getattr(request.state, "read_only", False)
+
+
 async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
     """The request's unit of work: commit on success, roll back on any error."""
     db = get_database(request)
-    read_only = request.method in SAFE_METHODS and not getattr(request.state, "writes_on_read", False)
+    read_only = _is_read_only(request)
     async with db.transaction(read_only=read_only) as session:
         yield session
 

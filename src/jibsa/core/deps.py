@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import Depends, Header, Request
 
 from jibsa.core.config import Settings
+from jibsa.core.errors import SearchInUrl
 from jibsa.core.ratelimit import RateLimiter, get_rate_limiter
 from jibsa.files.storage import Storage
 
@@ -47,3 +48,19 @@ IdempotencyKey = Annotated[
         max_length=120,
     ),
 ]
+
+
+SEARCH_QUERY_KEYS = ("search", "search_type")
+
+
+async def refuse_search_in_url(request: Request) -> None:
+    """Refuse ``?search=`` on a list whose search moved to ``POST …/search`` (the term may be personal data).
+
+    An older page still sending it would otherwise get the whole list back as if it were the search result.
+    """
+    for key in SEARCH_QUERY_KEYS:
+        if key in request.query_params:
+            raise SearchInUrl(key)
+
+
+NoSearchInUrl = Depends(refuse_search_in_url)

@@ -82,6 +82,17 @@ class InvalidInput(AppError):
         super().__init__(message, code=code, details=[{"field": field, "message": message}])
 
 
+class SearchInUrl(InvalidInput):
+    """A search term sent in the query string: refused rather than ignored (an unfiltered list would mislead)."""
+
+    def __init__(self, field: str) -> None:
+        super().__init__(
+            field,
+            "검색어는 주소(URL)에 넣을 수 없습니다. 검색 요청(POST …/search)으로 보내 주세요.",
+            code="search_in_url",
+        )
+
+
 class Unauthorized(AppError):
     status_code = 401
     code = "unauthorized"

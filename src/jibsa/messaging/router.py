@@ -12,11 +12,11 @@ from pydantic import BaseModel
 
 from jibsa.admins.dependencies import CurrentAdmin
 from jibsa.core import idempotency
-from jibsa.core.db import SessionDep, WritesOnRead
-from jibsa.core.deps import IdempotencyKey, SettingsDep, StorageDep
+from jibsa.core.db import ReadOnly, SessionDep, WritesOnRead
+from jibsa.core.deps import IdempotencyKey, NoSearchInUrl, SettingsDep, StorageDep
 from jibsa.core.errors import InvalidInput
 from jibsa.core.forms import openapi_submission_body, parse_submission
-from jibsa.core.pagination import CursorPage, Page, PageDep
+from jibsa.core.pagination import CursorPage, Page, PageDep, PageParams
 from jibsa.messaging import bulk, service, templates
 from jibsa.messaging.dependencies import ClockDep
 from jibsa.messaging.mms import MMS_MAX_IMAGES, save_mms_image
@@ -26,9 +26,11 @@ from jibsa.messaging.schemas import (
     BulkJobRead,
     MmsSendForm,
     RecipientItem,
+    RecipientSearch,
     SmsDetail,
     SmsItem,
     SmsLogFilters,
+    SmsLogSearch,
     SmsQueued,
     SmsSendRequest,
     SmsStats,
@@ -209,7 +211,7 @@ async def retry(
 # --- log, statistics, recipients -------------------------------------------------------------------------------
 
 
-@sms_router.get("", response_model=CursorPage[SmsItem], operation_id="sms-list")
+@sms_router.get("", response_model=CursorPage[SmsItem], operation_id="sms-list", dependencies=[NoSearchInUrl])
 async def list_messages(
     session: SessionDep,
     _: CurrentAdmin,
@@ -219,11 +221,10 @@ async def list_messages(
     template_key: Annotated[str | None, Query(max_length=50)] = None,
     date_from: Annotated[date | None, Query(description="YYYY-MM-DD (KST)")] = None,
     date_to: Annotated[date | None, Query(description="YYYY-MM-DD (KST), 포함")] = None,
-    search: Annotated[str | None, Query(max_length=20, description="전화번호 전체 또는 뒤 4자리")] = None,
     cursor: Annotated[str | None, Query(max_length=40)] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 50,
 ) -> CursorPage[SmsItem]:
-    """The message log, newest first (keyset ``cursor``), phones masked."""
+    """The message log, newest first (keyset ``cursor``), phones masked; searching a phone is ``POST /search``."""
     filters = SmsLogFilters(
         status=status,
         message_type=message_type,
@@ -231,9 +232,14 @@ async def list_messages(
         template_key=template_key,
         date_from=date_from,
         date_to=date_to,
-        search=search,
     )
     return await service.list_messages(session, filters, cursor=cursor, limit=limit)
+
+
+@sms_router.post("/search", response_model=CursorPage[SmsItem], operation_id="sms-search", dependencies=[ReadOnly])
+async def search_messages(session: SessionDep, _: CurrentAdmin, data: SmsLogSearch) -> CursorPage[SmsItem]:
+    """The message log searched by a full phone or its last 4 digits; the number travels in the body."""
+    return await service.list_messages(session, data.filters(), cursor=data.cursor, limit=data.limit)
 
 
 @sms_router.get("/stats", response_model=SmsStats, operation_id="sms-stats")
@@ -242,17 +248,32 @@ async def stats(session: SessionDep, _: CurrentAdmin, clock: ClockDep) -> SmsSta
     return await service.stats(session, now=clock())
 
 
-@sms_router.get("/recipients", response_model=Page[RecipientItem], operation_id="sms-recipients")
+@sms_router.get(
+    "/recipients", response_model=Page[RecipientItem], operation_id="sms-recipients", dependencies=[NoSearchInUrl]
+)
 async def recipients(
     session: SessionDep,
     _: CurrentAdmin,
     page: PageDep,
     target_type: Literal["customer", "partner"] = "customer",
     status: Annotated[str | None, Query(max_length=20)] = None,
-    search: Annotated[str | None, Query(max_length=50)] = None,
 ) -> Page[RecipientItem]:
     """Recipient picker: customers (one per phone, latest application) or partners; phones masked."""
-    return await service.recipients(session, target_type=target_type, status=status, search=search, params=page)
+    return await service.recipients(session, target_type=target_type, status=status, search=None, params=page)
+
+
+@sms_router.post(
+    "/recipients/search",
+    response_model=Page[RecipientItem],
+    operation_id="sms-recipients_search",
+    dependencies=[ReadOnly],
+)
+async def search_recipients(session: SessionDep, _: CurrentAdmin, data: RecipientSearch) -> Page[RecipientItem]:
+    """The recipient picker searched by name, phone or application number; the term travels in the body."""
+    params = PageParams(page=data.page, page_size=data.page_size)
+    return await service.recipients(
+        session, target_type=data.target_type, status=data.status, search=data.search, params=params
+    )
 
 
 # --- bulk jobs -------------------------------------------------------------------------------------------------

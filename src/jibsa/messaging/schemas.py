@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal, Self
 
 from pydantic import AfterValidator, Field, model_validator
 
-from jibsa.core.pagination import Schema
+from jibsa.core.pagination import MAX_PAGE_SIZE, Schema
 from jibsa.core.validation import CleanText, Phone, length
 from jibsa.models import ApplicationStatus, MessageStatus, MessageType, PartnerStatus, TriggerSource
 
@@ -182,6 +182,40 @@ class SmsLogFilters(Schema):
     date_from: date | None = None
     date_to: date | None = None
     search: str | None = None
+
+
+class SmsLogSearch(Schema):
+    """The log's filters and cursor with a phone to search: sent as a body, so the number stays out of URLs."""
+
+    search: Annotated[str, Field(min_length=1, max_length=20, description="전화번호 전체 또는 뒤 4자리")]
+    status: MessageStatus | None = None
+    message_type: MessageType | None = None
+    trigger: TriggerSource | None = None
+    template_key: Annotated[str | None, Field(max_length=50)] = None
+    date_from: date | None = Field(None, description="YYYY-MM-DD (KST)")
+    date_to: date | None = Field(None, description="YYYY-MM-DD (KST), 포함")
+    cursor: Annotated[str | None, Field(max_length=40)] = None
+    limit: int = Field(50, ge=1, le=100)
+
+    def filters(self) -> SmsLogFilters:
+        return SmsLogFilters.model_validate(self.model_dump(exclude={"cursor", "limit"}))
+
+
+class RecipientSearch(Schema):
+    """The recipient picker's query with a name or phone to search: sent as a body, out of URLs and logs."""
+
+    search: Annotated[
+        str,
+        Field(
+            min_length=1,
+            max_length=50,
+            description="고객: 이름, 전화번호(전체·뒤 4자리), 신청번호 / 협력사: 업체명, 대표자명, 전화번호",
+        ),
+    ]
+    target_type: Literal["customer", "partner"] = "customer"
+    status: Annotated[str | None, Field(max_length=20)] = None
+    page: int = Field(1, ge=1, le=100_000, description="1부터 시작하는 페이지 번호")
+    page_size: int = Field(20, ge=1, le=MAX_PAGE_SIZE)
 
 
 class RecipientItem(Schema):

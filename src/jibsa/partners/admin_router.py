@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Annotated
 from urllib.parse import quote
@@ -10,10 +11,10 @@ from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 from jibsa.admins.dependencies import CurrentAdmin, SuperAdmin
 from jibsa.core import idempotency
-from jibsa.core.db import SessionDep, WritesOnRead
-from jibsa.core.deps import IdempotencyKey, StorageDep
+from jibsa.core.db import ReadOnly, SessionDep, WritesOnRead
+from jibsa.core.deps import IdempotencyKey, NoSearchInUrl, StorageDep
 from jibsa.core.errors import InvalidInput
-from jibsa.core.pagination import PageDep
+from jibsa.core.pagination import PageDep, PageParams
 from jibsa.models import PartnerStatus
 from jibsa.partners import service
 from jibsa.partners.dependencies import IfMatch, expected_version
@@ -24,6 +25,7 @@ from jibsa.partners.schemas import (
     PartnerList,
     PartnerNoteCreate,
     PartnerNoteOut,
+    PartnerSearch,
     PartnerStatusChange,
     PartnerUpdate,
     SimilarPartners,
@@ -37,23 +39,41 @@ NoteId = Annotated[int, Path(ge=1, le=MAX_ID)]
 _EXTENSIONS = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
 
 
+def build_filters(
+    *,
+    status: PartnerStatus | None,
+    services: Sequence[str],
+    district_code: str | None,
+    province_code: str | None,
+    date_from: date | None,
+    date_to: date | None,
+    search: str | None = None,
+) -> PartnerFilters:
+    """The list's filters, checked once for the GET list and the POST search alike."""
+    if date_from and date_to and date_from > date_to:
+        raise InvalidInput("date_to", "종료일이 시작일보다 빠릅니다.")
+    return PartnerFilters(
+        status=status,
+        search=search,
+        services=tuple(services),
+        district_code=district_code,
+        province_code=province_code,
+        date_from=date_from,
+        date_to=date_to,
+    )
+
+
 def partner_filters(
     status: PartnerStatus | None = None,
-    search: Annotated[
-        str | None, Query(max_length=100, description="업체명, 대표자명, 전화번호(전체 또는 뒤 4자리), 사업자번호")
-    ] = None,
     services: Annotated[list[str] | None, Query(max_length=40, description="서비스 코드 (하나라도 포함)")] = None,
     district_code: Annotated[str | None, Query(pattern=r"^\d{5}$")] = None,
     province_code: Annotated[str | None, Query(pattern=r"^\d{2}$")] = None,
     date_from: Annotated[date | None, Query(description="등록일 시작 (KST)")] = None,
     date_to: Annotated[date | None, Query(description="등록일 끝 (KST, 포함)")] = None,
 ) -> PartnerFilters:
-    if date_from and date_to and date_from > date_to:
-        raise InvalidInput("date_to", "종료일이 시작일보다 빠릅니다.")
-    return PartnerFilters(
+    return build_filters(
         status=status,
-        search=search,
-        services=tuple(services or ()),
+        services=services or (),
         district_code=district_code,
         province_code=province_code,
         date_from=date_from,
@@ -64,10 +84,25 @@ def partner_filters(
 FiltersDep = Annotated[PartnerFilters, Depends(partner_filters)]
 
 
-@router.get("", response_model=PartnerList, operation_id="admin_partners-list")
+@router.get("", response_model=PartnerList, operation_id="admin_partners-list", dependencies=[NoSearchInUrl])
 async def list_partners(session: SessionDep, _: CurrentAdmin, filters: FiltersDep, page: PageDep) -> PartnerList:
     """Partners, newest first, with per-status counts; representative and phone decrypted for the page only."""
     return await service.list_partners(session, filters, page)
+
+
+@router.post("/search", response_model=PartnerList, operation_id="admin_partners-search", dependencies=[ReadOnly])
+async def search_partners(session: SessionDep, _: CurrentAdmin, data: PartnerSearch) -> PartnerList:
+    """The list searched by company, representative, phone or business number; the term travels in the body."""
+    filters = build_filters(
+        status=data.status,
+        services=data.services,
+        district_code=data.district_code,
+        province_code=data.province_code,
+        date_from=data.date_from,
+        date_to=data.date_to,
+        search=data.search,
+    )
+    return await service.list_partners(session, filters, PageParams(page=data.page, page_size=data.page_size))
 
 
 @router.get(

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Literal
 
 from pydantic import EmailStr, Field, field_validator, model_validator
 
 from jibsa.audit.schemas import AuditLogRead
-from jibsa.core.pagination import CursorPage, Page, Schema
+from jibsa.core.pagination import MAX_PAGE_SIZE, CursorPage, Page, Schema
 from jibsa.core.validation import BusinessNumber, CleanText, Consent, OptionalCleanText, Phone, length
 from jibsa.models import PartnerStatus
 
@@ -84,6 +84,25 @@ class PartnerListItem(Schema):
 class PartnerList(Page[PartnerListItem]):
     status_counts: dict[str, int]
     """Counts per status under the same filters, ignoring ``status`` (for the summary cards)."""
+
+
+class PartnerSearch(Schema):
+    """The list's filters and page with a search term: sent as a body, so the term stays out of URLs and logs."""
+
+    search: Annotated[
+        str,
+        Field(min_length=1, max_length=100, description="업체명, 대표자명, 전화번호(전체 또는 뒤 4자리), 사업자번호"),
+    ]
+    status: PartnerStatus | None = None
+    services: Annotated[
+        list[Annotated[str, Field(max_length=30)]], Field(max_length=40, description="서비스 코드 (하나라도 포함)")
+    ] = Field(default_factory=list)
+    district_code: Annotated[str | None, Field(pattern=r"^\d{5}$")] = None
+    province_code: Annotated[str | None, Field(pattern=r"^\d{2}$")] = None
+    date_from: date | None = Field(None, description="등록일 시작 (KST)")
+    date_to: date | None = Field(None, description="등록일 끝 (KST, 포함)")
+    page: int = Field(1, ge=1, le=100_000, description="1부터 시작하는 페이지 번호")
+    page_size: int = Field(20, ge=1, le=MAX_PAGE_SIZE)
 
 
 class DistrictRef(Schema):

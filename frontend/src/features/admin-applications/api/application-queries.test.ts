@@ -50,16 +50,45 @@ describe('applicationQueries key factory', () => {
     );
     const client = createTestQueryClient();
     await client.fetchQuery(
-      applicationQueries.list({ status: 'consulting', search: '5239', dateFrom: '2026-11-01', dateTo: '2026-11-30', services: ['SINK', 'DECK_WORK'], partnerId: 4, page: 2 }),
+      applicationQueries.list({ status: 'consulting', dateFrom: '2026-11-01', dateTo: '2026-11-30', services: ['SINK', 'DECK_WORK'], partnerId: 4, page: 2 }),
     );
     const q = url!.searchParams;
     expect(q.get('status')).toBe('consulting');
-    expect(q.get('search')).toBe('5239');
     expect(q.get('date_from')).toBe('2026-11-01');
     expect(q.get('date_to')).toBe('2026-11-30');
     expect(q.get('services')).toBe('DECK_WORK,SINK');
     expect(q.get('partner_id')).toBe('4');
     expect(q.get('page')).toBe('2');
     expect(q.get('page_size')).toBe('20');
+    expect(q.has('search')).toBe(false);
+  });
+
+  it('sends a search term and the filters in a POST body, never in the URL', async () => {
+    const requests: { url: URL; body: unknown }[] = [];
+    server.use(
+      http.post(`${API}/admin/applications/search`, async ({ request }) => {
+        requests.push({ url: new URL(request.url), body: await request.json() });
+        return HttpResponse.json(applicationListFixture(2));
+      }),
+      http.get(`${API}/admin/applications`, () => HttpResponse.json({ code: 'unexpected' }, { status: 500 })),
+    );
+    const client = createTestQueryClient();
+    const filters = { status: 'consulting' as const, search: ' 010-5239-0001 ', dateFrom: '2026-11-01', services: ['SINK', 'DECK_WORK'], partnerId: 4, page: 2 };
+    const data = await client.fetchQuery(applicationQueries.list(filters));
+    expect(data.page).toBe(2);
+    expect(requests).toHaveLength(1);
+    expect(requests[0]!.url.search).toBe('');
+    expect(requests[0]!.body).toEqual({
+      search: '010-5239-0001',
+      status: ['consulting'],
+      date_from: '2026-11-01',
+      date_to: null,
+      services: ['DECK_WORK', 'SINK'],
+      partner_id: 4,
+      page: 2,
+      page_size: 20,
+    });
+    // The term stays in the in-memory key, the same shape as before.
+    expect(applicationQueries.list(filters).queryKey.at(-1)).toMatchObject({ search: '010-5239-0001' });
   });
 });

@@ -6,6 +6,7 @@ import {
   adminApplicationsList,
   adminApplicationsNotesList,
   adminApplicationsPartnerRanking,
+  adminApplicationsSearch,
   adminAssignmentsList,
   adminSchedulePartners,
   auditEntityHistory,
@@ -28,7 +29,7 @@ import { seededByCarrier } from '@/lib/query-seeding';
 
 export const PAGE_SIZE = 20;
 
-/** What the list screen filters by; kept in the URL and in the query key. */
+/** What the list screen filters by; in the query key, and in the URL except the search term (personal data). */
 export interface ApplicationListFilters {
   status?: ApplicationStatus | undefined;
   search?: string | undefined;
@@ -53,19 +54,40 @@ export function normalizeFilters(f: ApplicationListFilters): ApplicationListFilt
   return out;
 }
 
+/**
+ * One page of the list. A search term goes in a POST body (`/admin/applications/search`): it is often a phone or a
+ * name, and a URL would carry it into access logs. Without one, the plain GET list (shorter, cacheable by proxies).
+ */
 export async function listApplications(filters: ApplicationListFilters, signal?: AbortSignal): Promise<ApplicationList> {
   const f = normalizeFilters(filters);
+  const page = f.page ?? 1;
+  if (f.search) {
+    const { data } = await adminApplicationsSearch({
+      signal,
+      throwOnError: true,
+      body: {
+        search: f.search,
+        status: f.status ? [f.status] : [],
+        date_from: f.dateFrom ?? null,
+        date_to: f.dateTo ?? null,
+        services: f.services ?? [],
+        partner_id: f.partnerId ?? null,
+        page,
+        page_size: PAGE_SIZE,
+      },
+    });
+    return data;
+  }
   const { data } = await adminApplicationsList({
     signal,
     throwOnError: true,
     query: {
       status: f.status ?? null,
-      search: f.search ?? null,
       date_from: f.dateFrom ?? null,
       date_to: f.dateTo ?? null,
       services: f.services?.join(',') ?? null,
       partner_id: f.partnerId ?? null,
-      page: f.page ?? 1,
+      page,
       page_size: PAGE_SIZE,
     },
   });

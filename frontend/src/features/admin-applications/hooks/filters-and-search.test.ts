@@ -2,11 +2,15 @@ import { detectSearchKind } from './search-hint';
 import { filtersFromParams, paramsFromFilters } from './use-application-filters';
 
 describe('list filters in the URL', () => {
-  it('round-trips through search params', () => {
-    const filters = { status: 'scheduled' as const, search: '홍길동', dateFrom: '2026-11-01', services: ['SINK', 'WEEDING'], partnerId: 3, page: 4 };
-    const params = paramsFromFilters(filters);
-    expect(params.toString()).toBe('status=scheduled&q=%ED%99%8D%EA%B8%B8%EB%8F%99&from=2026-11-01&services=SINK%2CWEEDING&partner=3&page=4');
+  it('round-trips through search params, all but the search term', () => {
+    const filters = { status: 'scheduled' as const, dateFrom: '2026-11-01', services: ['SINK', 'WEEDING'], partnerId: 3, page: 4 };
+    const params = paramsFromFilters({ ...filters, search: '홍길동' });
+    expect(params.toString()).toBe('status=scheduled&from=2026-11-01&services=SINK%2CWEEDING&partner=3&page=4');
     expect(filtersFromParams(params)).toEqual(filters);
+  });
+
+  it('never reads a search term from the URL', () => {
+    expect(filtersFromParams(new URLSearchParams('q=01012345678&search=01012345678'))).toEqual({ page: 1 });
   });
 
   it('ignores unknown or malformed values', () => {

@@ -1,8 +1,11 @@
 import { act, renderHook, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
+import { useEffect } from 'react';
+import { useLocation, useNavigate, type Location, type NavigateFunction } from 'react-router';
 
 import type { AuditLogRead } from '@/client/types.gen';
 import { applicationListFixture, applicationViewFixture, assignmentFixture, deferred } from '@/testing/admin-fixtures';
+import { SEARCH_STATE_KEY, searchFromState } from '@/lib/private-search';
 import { createTestQueryClient, createWrapper, renderWithProviders } from '@/testing/render';
 import { API, server } from '@/testing/server';
 
@@ -92,21 +95,106 @@ describe('useApplications', () => {
   });
 });
 
+interface Seen {
+  method: string;
+  url: URL;
+  body: Record<string, unknown> | null;
+}
+
+/** The list (GET) and the search (POST), answered alike; every request is recorded. */
+function listAndSearchHandlers(seen: Seen[]) {
+  return [
+    http.get(`${API}/admin/applications`, ({ request }) => {
+      const url = new URL(request.url);
+      seen.push({ method: 'GET', url, body: null });
+      return HttpResponse.json(applicationListFixture(Number(url.searchParams.get('page')) || 1, 3));
+    }),
+    http.post(`${API}/admin/applications/search`, async ({ request }) => {
+      const body = (await request.json()) as Record<string, unknown>;
+      seen.push({ method: 'POST', url: new URL(request.url), body });
+      return HttpResponse.json(applicationListFixture(Number(body.page), 3));
+    }),
+    http.get(`${API}/admin/schedule/partners`, () => HttpResponse.json([])),
+  ];
+}
+
+const probe: { location: Location | null; navigate: NavigateFunction | null } = { location: null, navigate: null };
+
+/** Exposes the router's location and navigation to the test (the address bar and the back button). */
+function RouterProbe() {
+  const location = useLocation();
+  const navigate = useNavigate();
+  useEffect(() => {
+    probe.location = location;
+    probe.navigate = navigate;
+  }, [location, navigate]);
+  return null;
+}
+
+function listScreen() {
+  return (
+    <>
+      <ApplicationsListView categories={[]} />
+      <RouterProbe />
+    </>
+  );
+}
+
 describe('applications list screen', () => {
-  it('reads filters from the URL and a status card changes the query key (back to page 1)', async () => {
-    const seen: URL[] = [];
-    server.use(listHandler(seen), http.get(`${API}/admin/schedule/partners`, () => HttpResponse.json([])));
-    const { user, queryClient } = renderWithProviders(<ApplicationsListView categories={[]} />, { route: '/admin/applications?status=new&page=2&q=5678' });
+  it('reads filters from the URL and the term from history state; a status card changes the query key (back to page 1)', async () => {
+    const seen: Seen[] = [];
+    server.use(...listAndSearchHandlers(seen));
+    const { user, queryClient } = renderWithProviders(listScreen(), {
+      route: { pathname: '/admin/applications', search: '?status=new&page=2', state: { [SEARCH_STATE_KEY]: '5678' } },
+    });
     await screen.findAllByText('20261127-201');
-    const first = seen[0]!.searchParams;
-    expect([first.get('status'), first.get('page'), first.get('search')]).toEqual(['new', '2', '5678']);
+    expect(seen.map((s) => s.method)).toEqual(['POST']);
+    expect(seen[0]!.url.search).toBe('');
+    expect(seen[0]!.body).toMatchObject({ search: '5678', status: ['new'], page: 2 });
     expect(screen.getByText('전화번호 뒤 4자리(으)로 찾습니다.', { exact: false })).toBeInTheDocument();
 
     const cards = within(screen.getByRole('region', { name: '상태별 신청 수' }));
     await user.click(cards.getByRole('button', { name: /상담중/ }));
-    await waitFor(() => expect(seen.some((u) => u.searchParams.get('status') === 'consulting' && u.searchParams.get('page') === '1')).toBe(true));
+    await waitFor(() => expect(seen.some((s) => s.body?.status?.toString() === 'consulting' && s.body.page === 1)).toBe(true));
     expect(queryClient.getQueryData(applicationQueries.list({ status: 'consulting', search: '5678', page: 1 }).queryKey)).toBeDefined();
     expect(cards.getByRole('button', { name: /상담중/ })).toHaveAttribute('aria-pressed', 'true');
+    expect(probe.location!.search).toBe('?status=consulting');
+    expect(searchFromState(probe.location!.state)).toBe('5678');
+  });
+
+  it('keeps a typed term out of the URL; back and forward restore it from the history entry', async () => {
+    const seen: Seen[] = [];
+    server.use(...listAndSearchHandlers(seen));
+    const { user } = renderWithProviders(listScreen(), { route: '/admin/applications?status=new' });
+    await screen.findAllByText('20261127-101');
+    expect(seen.map((s) => s.method)).toEqual(['GET']);
+
+    const box = within(screen.getByRole('search'));
+    await user.type(box.getByRole('searchbox', { name: '신청 검색' }), '010-1234-5678');
+    await user.click(box.getByRole('button', { name: '검색' }));
+    await waitFor(() => expect(seen.map((s) => s.method)).toEqual(['GET', 'POST']));
+    expect(seen[1]!.body).toMatchObject({ search: '010-1234-5678', status: ['new'], page: 1 });
+    expect(probe.location!.search).toBe('?status=new');
+    expect(`${probe.location!.pathname}${probe.location!.search}${probe.location!.hash}`).not.toMatch(/1234|5678/);
+    expect(searchFromState(probe.location!.state)).toBe('010-1234-5678');
+
+    act(() => void probe.navigate!(-1));
+    await waitFor(() => expect(box.getByRole('searchbox', { name: '신청 검색' })).toHaveValue(''));
+    expect(probe.location!.search).toBe('?status=new');
+    act(() => void probe.navigate!(1));
+    await waitFor(() => expect(box.getByRole('searchbox', { name: '신청 검색' })).toHaveValue('010-1234-5678'));
+    // Both lists were cached under their keys: going back and forth asked the server nothing more.
+    expect(seen).toHaveLength(2);
+  });
+
+  it('moves a term from an old ?q= link into the history state, with one request', async () => {
+    const seen: Seen[] = [];
+    server.use(...listAndSearchHandlers(seen));
+    renderWithProviders(listScreen(), { route: '/admin/applications?q=5678&status=new' });
+    await screen.findAllByText('20261127-101');
+    await waitFor(() => expect(probe.location!.search).toBe('?status=new'));
+    expect(searchFromState(probe.location!.state)).toBe('5678');
+    expect(seen.map((s) => [s.method, s.url.search])).toEqual([['POST', '']]);
   });
 });
 

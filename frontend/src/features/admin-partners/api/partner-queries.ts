@@ -4,6 +4,7 @@ import {
   adminPartnersGet,
   adminPartnersList,
   adminPartnersListNotes,
+  adminPartnersSearch,
   adminPartnersSimilar,
   auditEntityHistory,
 } from '@/client/sdk.gen';
@@ -35,21 +36,21 @@ export function normalizePartnerFilters(f: PartnerListFilters): PartnerListFilte
   return out;
 }
 
+/** One page of the list: with a search term, a POST body carries it (names and phones stay out of URLs and logs). */
 export async function listPartners(filters: PartnerListFilters, signal?: AbortSignal): Promise<PartnerList> {
   const f = normalizePartnerFilters(filters);
-  const { data } = await adminPartnersList({
-    signal,
-    throwOnError: true,
-    query: {
-      status: f.status ?? null,
-      search: f.search ?? null,
-      services: f.services ?? null,
-      province_code: f.provinceCode ?? null,
-      district_code: f.districtCode ?? null,
-      page: f.page ?? 1,
-      page_size: PARTNER_PAGE_SIZE,
-    },
-  });
+  const common = {
+    status: f.status ?? null,
+    province_code: f.provinceCode ?? null,
+    district_code: f.districtCode ?? null,
+    page: f.page ?? 1,
+    page_size: PARTNER_PAGE_SIZE,
+  };
+  if (f.search) {
+    const { data } = await adminPartnersSearch({ signal, throwOnError: true, body: { ...common, search: f.search, services: f.services ?? [] } });
+    return data;
+  }
+  const { data } = await adminPartnersList({ signal, throwOnError: true, query: { ...common, services: f.services ?? null } });
   return data;
 }
 

@@ -28,9 +28,31 @@ describe('partnerQueries', () => {
     expect(partnerQueries.list({ provinceCode: '41', districtCode: '41830' }).queryKey.at(-1)).toEqual({ districtCode: '41830', page: 1 });
   });
 
-  it('keeps filters in the URL', () => {
-    const f = { status: 'approved' as const, search: '믿음', services: ['SASH'], districtCode: '41830', page: 2 };
-    expect(partnerFiltersFromParams(paramsFromPartnerFilters(f))).toEqual(f);
+  it('keeps filters in the URL, but not the search term', () => {
+    const f = { status: 'approved' as const, services: ['SASH'], districtCode: '41830', page: 2 };
+    const params = paramsFromPartnerFilters({ ...f, search: '010-1234-5678' });
+    expect(params.toString()).not.toMatch(/1234|search|q=/);
+    expect(partnerFiltersFromParams(params)).toEqual(f);
+    expect(partnerFiltersFromParams(new URLSearchParams('q=김철수'))).toEqual({ page: 1 });
+  });
+
+  it('usePartners searches with a POST body that carries the filters too', async () => {
+    const bodies: unknown[] = [];
+    const urls: URL[] = [];
+    server.use(
+      http.post(`${API}/admin/partners/search`, async ({ request }) => {
+        urls.push(new URL(request.url));
+        bodies.push(await request.json());
+        return HttpResponse.json(partnerListFixture(1, 1));
+      }),
+    );
+    const filters = { status: 'approved' as const, search: ' 김철수 ', services: ['SASH'], districtCode: '41830' };
+    const { result } = renderHook(() => usePartners(filters), { wrapper: createWrapper(createTestQueryClient()) });
+    await waitFor(() => expect(result.current.isSuccess).toBe(true));
+    expect(urls.map((u) => u.search)).toEqual(['']);
+    expect(bodies).toEqual([
+      { search: '김철수', status: 'approved', services: ['SASH'], district_code: '41830', province_code: null, page: 1, page_size: 20 },
+    ]);
   });
 
   it('usePartners sends the filters; the next page waits for intent', async () => {

@@ -1,11 +1,12 @@
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
 
 import type { PartnerStatus } from '@/client/types.gen';
+import { usePrivateSearchNavigation } from '@/lib/private-search';
 import { PARTNER_STATUS_ORDER } from '@/lib/status';
 
 import { normalizePartnerFilters, type PartnerListFilters } from '../api/partner-queries';
 
+/** URL search params → filters but the search term (kept in the history entry's state: it may be personal data). */
 export function partnerFiltersFromParams(params: URLSearchParams): PartnerListFilters {
   const status = params.get('status');
   const page = Number(params.get('page'));
@@ -13,7 +14,6 @@ export function partnerFiltersFromParams(params: URLSearchParams): PartnerListFi
   const district = params.get('district');
   return normalizePartnerFilters({
     status: PARTNER_STATUS_ORDER.includes(status as PartnerStatus) ? (status as PartnerStatus) : undefined,
-    search: params.get('q') ?? undefined,
     services: params.get('services')?.split(',').filter(Boolean),
     provinceCode: province && /^\d{2}$/.test(province) ? province : undefined,
     districtCode: district && /^\d{5}$/.test(district) ? district : undefined,
@@ -25,7 +25,6 @@ export function paramsFromPartnerFilters(filters: PartnerListFilters): URLSearch
   const f = normalizePartnerFilters(filters);
   const p = new URLSearchParams();
   if (f.status) p.set('status', f.status);
-  if (f.search) p.set('q', f.search);
   if (f.services?.length) p.set('services', f.services.join(','));
   if (f.districtCode) p.set('district', f.districtCode);
   if (f.provinceCode) p.set('province', f.provinceCode);
@@ -33,15 +32,17 @@ export function paramsFromPartnerFilters(filters: PartnerListFilters): URLSearch
   return p;
 }
 
-/** Partner list filters in the URL; any change but the page goes back to page 1. */
+/** Partner list filters in the URL, the search term in the history entry's state; any change but the page goes back to page 1. */
 export function usePartnerFilters() {
-  const [params, setParams] = useSearchParams();
-  const filters = useMemo(() => partnerFiltersFromParams(params), [params]);
+  const { params, search, go } = usePrivateSearchNavigation();
+  const filters = useMemo(() => normalizePartnerFilters({ ...partnerFiltersFromParams(params), search }), [params, search]);
   const update = useCallback(
-    (patch: Partial<PartnerListFilters>) =>
-      setParams((prev) => paramsFromPartnerFilters({ ...partnerFiltersFromParams(prev), ...patch, page: 'page' in patch ? patch.page : 1 })),
-    [setParams],
+    (patch: Partial<PartnerListFilters>) => {
+      const next = normalizePartnerFilters({ ...filters, ...patch, page: 'page' in patch ? patch.page : 1 });
+      go(paramsFromPartnerFilters(next), next.search);
+    },
+    [filters, go],
   );
-  const reset = useCallback(() => setParams(new URLSearchParams()), [setParams]);
+  const reset = useCallback(() => go(new URLSearchParams(), undefined), [go]);
   return { filters, update, reset };
 }

@@ -5,7 +5,9 @@ import {
   smsGet,
   smsList,
   smsRecipients,
+  smsRecipientsSearch,
   smsRetry,
+  smsSearch,
   smsStats,
   smsTemplatesCreate,
   smsTemplatesDelete,
@@ -41,8 +43,14 @@ export interface SmsLogFilters {
 
 export const SMS_PAGE_SIZE = 30;
 
+/** One page of the log; a phone to search goes in a POST body, never in the URL (access logs keep URLs). */
 export async function getSmsLogs(filters: SmsLogFilters, cursor: string | null, signal?: AbortSignal): Promise<CursorPageSmsItem> {
-  const { data } = await smsList({ query: { ...filters, cursor, limit: SMS_PAGE_SIZE }, signal, throwOnError: true });
+  const { search, ...rest } = filters;
+  if (search) {
+    const { data } = await smsSearch({ body: { ...rest, search, cursor, limit: SMS_PAGE_SIZE }, signal, throwOnError: true });
+    return data;
+  }
+  const { data } = await smsList({ query: { ...rest, cursor, limit: SMS_PAGE_SIZE }, signal, throwOnError: true });
   return data;
 }
 
@@ -63,8 +71,14 @@ export interface RecipientParams {
   page: number;
 }
 
+/** One page of the picker; a name or phone to search goes in a POST body, never in the URL. */
 export async function getRecipients(params: RecipientParams, signal?: AbortSignal): Promise<PageRecipientItem> {
-  const { data } = await smsRecipients({ query: { ...params, page_size: 20 }, signal, throwOnError: true });
+  const { search, ...rest } = params;
+  if (search) {
+    const { data } = await smsRecipientsSearch({ body: { ...rest, search, page_size: 20 }, signal, throwOnError: true });
+    return data;
+  }
+  const { data } = await smsRecipients({ query: { ...rest, page_size: 20 }, signal, throwOnError: true });
   return data;
 }
 

@@ -87,6 +87,55 @@ describe('useSmsLogs', () => {
     expect(seen[0]).toContain('status=sent');
     expect(seen[1]).toContain('cursor=c2');
   });
+
+  it('searches a phone through POST bodies, cursor included, with nothing in the URL', async () => {
+    const requests: { search: string; body: Record<string, unknown> }[] = [];
+    server.use(
+      http.post(`${API}/admin/sms/search`, async ({ request }) => {
+        const body = (await request.json()) as Record<string, unknown>;
+        requests.push({ search: new URL(request.url).search, body });
+        const page: CursorPageSmsItem = body.cursor ? { items: [item(1)], next_cursor: null } : { items: [item(3)], next_cursor: 'c2' };
+        return HttpResponse.json(page);
+      }),
+      http.get(`${API}/admin/sms`, () => HttpResponse.json({ code: 'unexpected' }, { status: 500 })),
+    );
+    const client = createTestQueryClient();
+    const { result } = renderHook(() => useSmsLogs({ status: 'sent', search: '010-1234-5678' }), { wrapper: wrapper(client) });
+    await waitFor(() => expect(result.current.isSuccess).toBe(true));
+    expect(result.current.data?.pages).toHaveLength(1);
+    expect(result.current.hasNextPage).toBe(true);
+    await act(() => result.current.fetchNextPage());
+    await waitFor(() => expect(result.current.data?.pages).toHaveLength(2));
+    expect(requests.map((r) => r.search)).toEqual(['', '']);
+    expect(requests.map((r) => r.body)).toEqual([
+      { status: 'sent', search: '01012345678', cursor: null, limit: 30 },
+      { status: 'sent', search: '01012345678', cursor: 'c2', limit: 30 },
+    ]);
+  });
+});
+
+describe('recipient picker query', () => {
+  it('lists with GET and searches a name with a POST body', async () => {
+    const requests: { method: string; search: string; body: unknown }[] = [];
+    const empty = { items: [], total: 0, page: 1, page_size: 20, total_pages: 0 };
+    server.use(
+      http.get(`${API}/admin/sms/recipients`, ({ request }) => {
+        requests.push({ method: 'GET', search: new URL(request.url).search, body: null });
+        return HttpResponse.json(empty);
+      }),
+      http.post(`${API}/admin/sms/recipients/search`, async ({ request }) => {
+        requests.push({ method: 'POST', search: new URL(request.url).search, body: await request.json() });
+        return HttpResponse.json(empty);
+      }),
+    );
+    const client = createTestQueryClient();
+    await client.fetchQuery(smsQueries.recipients({ target_type: 'partner', page: 1 }));
+    await client.fetchQuery(smsQueries.recipients({ target_type: 'customer', search: '홍길동', status: 'new', page: 2 }));
+    expect(requests).toEqual([
+      { method: 'GET', search: '?target_type=partner&page=1&page_size=20', body: null },
+      { method: 'POST', search: '', body: { target_type: 'customer', search: '홍길동', status: 'new', page: 2, page_size: 20 } },
+    ]);
+  });
 });
 
 describe('useSendSms', () => {
