@@ -28,6 +28,7 @@ def server_env(database_url: str, data_dir: Path, secret_key: str) -> dict[str, 
             "JIBSA_RATE_LIMIT_PUBLIC_SUBMIT_IP": UNTHROTTLED,
             "JIBSA_RATE_LIMIT_PUBLIC_SUBMIT_PHONE": UNTHROTTLED,
             "JIBSA_RATE_LIMIT_LOGIN_IP": UNTHROTTLED,
+            "JIBSA_RATE_LIMIT_REFRESH_IP": UNTHROTTLED,
             "JIBSA_RATE_LIMIT_PORTAL_IP": UNTHROTTLED,
         }
     )

@@ -108,6 +108,7 @@ def settings(tmp_data_dir: Path, database_url: str) -> Iterator[Settings]:
         rate_limit_public_submit_ip="10000/minute",
         rate_limit_public_submit_phone="10000/minute",
         rate_limit_login_ip="10000/minute",
+        rate_limit_refresh_ip="10000/minute",
         rate_limit_portal_ip="10000/minute",
     )
     # Code that calls get_settings() directly (crypto keys, CLI) must see the same settings.

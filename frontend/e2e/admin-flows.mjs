@@ -42,7 +42,7 @@ export async function adminApplicationFlow(page, number, { daysAhead = 4 } = {})
   await adminNav(page).getByRole('link', { name: '신청 관리' }).click();
   const search = page.getByRole('search');
   await search.getByRole('searchbox', { name: '신청 검색' }).fill(number);
-  await search.getByText('신청번호(으)로 찾습니다.').waitFor();
+  await search.getByText('신청번호로 찾습니다.').waitFor();
   const searched = page.waitForResponse(
     (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/v1/admin/applications/search',
   );
@@ -74,15 +74,15 @@ export async function adminApplicationFlow(page, number, { daysAhead = 4 } = {})
   await screenshot(page, 'admin-2-detail', VIEWPORT);
 
   // 3. 신규 → 상담중 through the confirmation dialog (with the customer text the plan sends on this move).
-  await header.getByRole('button', { name: '상담중(으)로 변경' }).click();
+  await header.getByRole('button', { name: '상담중으로 변경' }).click();
   const statusDialog = page.getByRole('dialog', { name: '상태 변경' });
-  await statusDialog.getByText('상담중(으)로 바꿉니다.').waitFor();
+  await statusDialog.getByText('상담중으로 바꿉니다.').waitFor();
   await statusDialog.getByRole('checkbox', { name: /고객에게 문자 보내기/ }).waitFor();
   await screenshot(page, 'admin-3-status-dialog', VIEWPORT);
   await statusDialog.getByRole('button', { name: '상태 변경' }).click();
   await statusDialog.waitFor({ state: 'hidden' });
   await header.getByText('상담중', { exact: true }).waitFor();
-  await page.getByText("상태를 '상담중'(으)로 바꿨습니다").waitFor();
+  await page.getByText("상태를 '상담중'으로 바꿨습니다").waitFor();
   // The server's answer brings the next allowed moves back.
   await header.getByRole('button', { name: '신청 취소' }).waitFor();
   await screenshot(page, 'admin-4-consulting', VIEWPORT);

@@ -70,7 +70,8 @@ for (const vp of WIDTHS) {
   }
   await step('applications', async () => {
     await page.goto(`${BASE}/admin/applications`);
-    await page.getByRole('table', { name: '신청 목록' }).or(page.getByRole('list', { name: '신청 목록' })).first().waitFor();
+    await page.getByRole('region', { name: '상태별 신청 수' }).waitFor();
+    await page.getByRole('link', { name: /^\d{8}-\d+/ }).first().waitFor();
     await shot(page, `${w}-applications`);
   });
   await step('application detail', async () => {
@@ -80,7 +81,7 @@ for (const vp of WIDTHS) {
     await shot(page, `${w}-application-detail`);
   });
   await step('application status dialog', async () => {
-    await page.getByRole('button', { name: /상태 변경/ }).first().click();
+    await page.getByRole('button', { name: /로 변경$/ }).first().click();
     await page.getByRole('dialog').waitFor();
     await shot(page, `${w}-application-status-dialog`, { full: false });
     await page.keyboard.press('Escape');
@@ -99,11 +100,12 @@ for (const vp of WIDTHS) {
   });
   await step('partners', async () => {
     await page.goto(`${BASE}/admin/partners`);
-    await page.getByRole('table', { name: '협력사 목록' }).or(page.getByRole('list', { name: '협력사 목록' })).first().waitFor();
+    await page.getByRole('region', { name: '상태별 협력사 수' }).waitFor();
+    await page.locator('a[href^="/admin/partners/"]:visible').first().waitFor();
     await shot(page, `${w}-partners`);
   });
   await step('partner detail', async () => {
-    await page.locator('a[href^="/admin/partners/"]').first().click();
+    await page.locator('a[href^="/admin/partners/"]:visible').first().click();
     await page.getByRole('heading', { name: '기본 정보' }).waitFor();
     await shot(page, `${w}-partner-detail`);
   });
@@ -114,7 +116,7 @@ for (const vp of WIDTHS) {
   });
   await step('sms', async () => {
     await page.goto(`${BASE}/admin/sms`);
-    await page.locator('main').getByRole('heading').first().waitFor();
+    await page.getByRole('region', { name: '발송 통계' }).waitFor();
     await shot(page, `${w}-sms`);
   });
   await step('sms templates', async () => {

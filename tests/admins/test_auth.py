@@ -117,6 +117,14 @@ class TestLogin:
         assert response.json()["code"] == "rate_limited"
         assert int(response.headers["retry-after"]) >= 1
 
+    async def test_refresh_has_its_own_wider_limit(
+        self, client: httpx.AsyncClient, settings: Settings, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.setattr(settings, "rate_limit_login_ip", "1/minute")
+        monkeypatch.setattr(settings, "rate_limit_refresh_ip", "3/minute")
+        statuses = [(await client.post(REFRESH, json={"refresh_token": "x" * 43})).status_code for _ in range(4)]
+        assert statuses == [401, 401, 401, 429]
+
 
 class TestLockout:
     def test_lock_grows_from_thirty_seconds_to_fifteen_minutes(self) -> None:

@@ -12,6 +12,7 @@ from jibsa.core.korean import (
     normalise_business_number,
     normalise_phone,
     today_kst,
+    with_ro,
 )
 
 
@@ -66,3 +67,24 @@ class TestKoreanTime:
     def test_mask_name(self) -> None:
         assert mask_name("홍길동") == "홍**"
         assert mask_name("김") == "김*"
+
+
+class TestWithRo:
+    @pytest.mark.parametrize(
+        ("word", "expected"),
+        [
+            ("상담중", "상담중으로"),
+            ("완료", "완료로"),
+            ("일정확정", "일정확정으로"),
+            ("배정완료", "배정완료로"),
+            ("'취소'", "'취소'로"),
+            ("'승인'", "'승인'으로"),
+            ("서울", "서울로"),  # ㄹ takes 로
+            ("전화번호 뒤 4자리", "전화번호 뒤 4자리로"),
+            ("3", "3으로"),
+            ("7", "7로"),
+            ("ABC", "ABC(으)로"),
+        ],
+    )
+    def test_particle_follows_the_last_sound(self, word: str, expected: str) -> None:
+        assert with_ro(word) == expected

@@ -73,7 +73,7 @@ async def refresh(
     clock: ClockDep,
 ) -> TokenResponse | Response:
     """Exchange a refresh token for a new pair; the presented token dies (reusing it ends the whole login)."""
-    await limiter.hit(settings.rate_limit_login_ip, "refresh:ip", client_ip(request))
+    await limiter.hit(settings.rate_limit_refresh_ip, "refresh:ip", client_ip(request))
     return _committed_refusal(await service.refresh(session, data.refresh_token, now=clock(), request=request))
 
 

@@ -28,7 +28,7 @@ from jibsa import events
 from jibsa.applications.exceptions import InvalidTransition, ReasonRequired
 from jibsa.audit.service import record
 from jibsa.core.errors import Forbidden
-from jibsa.core.korean import now_utc
+from jibsa.core.korean import now_utc, repr_ko, with_ro
 from jibsa.models import (
     APPLICATION_STATUS_LABELS,
     ASSIGNMENT_STATUS_LABELS,
@@ -203,7 +203,7 @@ async def change_application_status(
     if target not in ADMIN_TRANSITIONS[current]:
         raise InvalidTransition(
             f"'{APPLICATION_STATUS_LABELS[current]}' 상태에서 "
-            f"'{APPLICATION_STATUS_LABELS[target]}'(으)로 바꿀 수 없습니다.",
+            f"{with_ro(repr_ko(APPLICATION_STATUS_LABELS[target]))} 바꿀 수 없습니다.",
             details={"from": current, "to": target, "allowed": allowed},
         )
     if (current, target) in SUPER_ADMIN_ONLY and admin.role != AdminRole.SUPER_ADMIN:
@@ -281,7 +281,7 @@ async def change_assignment_status(
     if target not in ASSIGNMENT_TRANSITIONS[current]:
         raise InvalidTransition(
             f"배정 상태를 '{ASSIGNMENT_STATUS_LABELS[current]}'에서 "
-            f"'{ASSIGNMENT_STATUS_LABELS[target]}'(으)로 바꿀 수 없습니다.",
+            f"{with_ro(repr_ko(ASSIGNMENT_STATUS_LABELS[target]))} 바꿀 수 없습니다.",
             details={
                 "assignment_id": assignment.id,
                 "from": current,

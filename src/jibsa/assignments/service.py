@@ -51,7 +51,7 @@ from jibsa.assignments.schemas import (
 from jibsa.assignments.views import present
 from jibsa.audit.service import record
 from jibsa.catalog import repository as catalog
-from jibsa.core.korean import format_phone, mask_phone
+from jibsa.core.korean import format_phone, mask_phone, repr_ko, with_ro
 from jibsa.messaging.outbox import enqueue_template
 from jibsa.messaging.text import summarise_services
 from jibsa.models import (
@@ -436,7 +436,7 @@ async def batch_status(
     await flush_or_conflict(session)
     succeeded = sum(r.success for r in results)
     failed = len(results) - succeeded
-    message = f"{succeeded}건을 '{ASSIGNMENT_STATUS_LABELS[target]}'(으)로 변경했습니다."
+    message = f"{succeeded}건을 {with_ro(repr_ko(ASSIGNMENT_STATUS_LABELS[target]))} 변경했습니다."
     if failed:
         message += f" {failed}건은 변경하지 못했습니다."
     return BatchStatusResult(

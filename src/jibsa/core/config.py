@@ -46,6 +46,9 @@ class Settings(BaseSettings):
     rate_limit_public_submit_ip: str = "10/minute"
     rate_limit_public_submit_phone: str = "5/hour"
     rate_limit_login_ip: str = "20/minute"
+    # Refreshes carry a 128-bit secret (nothing to guess); every page load of the admin app makes one, and an office
+    # shares one IP. The limit only stops a runaway client.
+    rate_limit_refresh_ip: str = "120/minute"
     rate_limit_portal_ip: str = "60/minute"
     redis_url: str | None = None
 

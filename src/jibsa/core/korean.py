@@ -89,3 +89,24 @@ def kst_day_start(day: date) -> datetime:
 def kst_day_range(start: date, end_inclusive: date) -> tuple[datetime, datetime]:
     """UTC ``[from, to)`` covering KST days ``start`` .. ``end_inclusive``."""
     return kst_day_start(start), kst_day_start(end_inclusive + timedelta(days=1))
+
+
+# Final consonant of each digit as read in Sino-Korean (영 일 이 삼 사 오 육 칠 팔 구): 0 none, 8 ㄹ, other a batchim.
+_DIGIT_FINAL = {"0": 21, "1": 8, "2": 0, "3": 16, "4": 0, "5": 0, "6": 1, "7": 8, "8": 8, "9": 0}
+
+
+def with_ro(word: str) -> str:
+    """``word`` with the particle 으로/로 its last sound takes ("상담중으로", "완료로", "일정확정으로")."""
+    last = word.rstrip("'\" )")[-1:] if word.rstrip("'\" )") else ""
+    if "가" <= last <= "힣":
+        final = (ord(last) - 0xAC00) % 28
+    elif last in _DIGIT_FINAL:
+        final = _DIGIT_FINAL[last]
+    else:
+        return f"{word}(으)로"
+    return f"{word}로" if final in (0, 8) else f"{word}으로"
+
+
+def repr_ko(label: str) -> str:
+    """A label quoted as messages show it: ``'완료'``."""
+    return f"'{label}'"

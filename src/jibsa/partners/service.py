@@ -16,7 +16,7 @@ from jibsa.audit.service import entity_history, record
 from jibsa.catalog import repository as catalog
 from jibsa.core.crypto import blind_index, normalise_name
 from jibsa.core.errors import InvalidInput, VersionConflict
-from jibsa.core.korean import now_utc
+from jibsa.core.korean import now_utc, repr_ko, with_ro
 from jibsa.core.pagination import PageParams
 from jibsa.files.storage import Storage
 from jibsa.models import (
@@ -367,7 +367,7 @@ async def change_status(
         message = (
             "이미 해당 상태입니다."
             if target == current
-            else f"'{label(current)}' 상태에서 '{label(target)}'(으)로 변경할 수 없습니다."
+            else f"'{label(current)}' 상태에서 {with_ro(repr_ko(label(target)))} 변경할 수 없습니다."
         )
         raise InvalidPartnerTransition(
             message, details={"from": current.value, "to": target.value, "allowed": [s.value for s in allowed]}

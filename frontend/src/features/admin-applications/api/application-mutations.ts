@@ -9,6 +9,7 @@ import { applicationStatusLabel } from '@/lib/status';
 
 import { applicationQueries } from './application-queries';
 import { CONFLICT_TITLE, isVersionConflict } from './conflict';
+import { withRo } from '@/lib/korean';
 
 export interface StatusChangeInput {
   status: ApplicationStatus;
@@ -87,7 +88,7 @@ export function useUpdateApplicationStatus(id: number) {
     },
     onSuccess: (fresh) => {
       queryClient.setQueryData(detailKey, fresh);
-      toast.success(`상태를 '${fresh.status_label}'(으)로 바꿨습니다`);
+      toast.success(`상태를 ${withRo(`'${fresh.status_label}'`)} 바꿨습니다`);
     },
     onSettled: () =>
       Promise.all([

@@ -58,14 +58,14 @@ describe('status change (optimistic)', () => {
   it('rolls back and shows the Korean message when the server refuses', async () => {
     const { queryClient, wrapper } = setup();
     server.use(
-      http.put(APP, () => HttpResponse.json({ code: 'invalid_transition', message: "'신규' 상태에서 '완료'(으)로 바꿀 수 없습니다." }, { status: 409 })),
+      http.put(APP, () => HttpResponse.json({ code: 'invalid_transition', message: "'신규' 상태에서 '완료'로 바꿀 수 없습니다." }, { status: 409 })),
       http.get(APP, () => HttpResponse.json(applicationViewFixture())),
     );
     const { result } = renderHook(() => useUpdateApplicationStatus(1), { wrapper });
     act(() => result.current.mutate({ status: 'completed', sendSms: false, version: 3 }));
     await waitFor(() => expect(result.current.isError).toBe(true));
     expect(queryClient.getQueryData<ApplicationDetail>(applicationQueries.detail(1).queryKey)?.status).toBe('new');
-    expect(toast.list().at(-1)).toMatchObject({ tone: 'error', title: '상태를 바꾸지 못했습니다', description: "'신규' 상태에서 '완료'(으)로 바꿀 수 없습니다." });
+    expect(toast.list().at(-1)).toMatchObject({ tone: 'error', title: '상태를 바꾸지 못했습니다', description: "'신규' 상태에서 '완료'로 바꿀 수 없습니다." });
   });
 
   it('on 409 version_conflict refetches and says what the status is now', async () => {

@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 
 import { detectSearchKind, SEARCH_KIND_LABEL } from '../hooks/search-hint';
+import { withRo } from '@/lib/korean';
 
 /** One box for number, phone, last 4 digits or name; a live hint says which one it will search. */
 export function SearchBox({ value, onSearch }: { value: string; onSearch: (text: string) => void }) {
@@ -21,7 +22,7 @@ export function SearchBox({ value, onSearch }: { value: string; onSearch: (text:
       ? '신청번호, 전화번호, 전화번호 뒤 4자리 또는 고객 이름으로 찾습니다.'
       : kind === 'unknown'
         ? '숫자는 신청번호(예: 20261128-001), 전체 전화번호, 뒤 4자리로 찾을 수 있습니다.'
-        : `${SEARCH_KIND_LABEL[kind]}(으)로 찾습니다.`;
+        : `${withRo(SEARCH_KIND_LABEL[kind])} 찾습니다.`;
   return (
     <form
       role="search"

@@ -8,6 +8,7 @@ import { cn } from '@/lib/cn';
 import { applicationStatusLabel } from '@/lib/status';
 
 import { useUpdateApplicationStatus } from '../api/application-mutations';
+import { withRo } from '@/lib/korean';
 
 export const CANCEL_REASONS = ['고객 요청', '일정 조율 불가', '서비스 범위 초과', '협력사 배정 불가', '중복 신청', '기타'] as const;
 
@@ -55,7 +56,7 @@ function ConfirmStatusForm({ app, to, onDone }: { app: ApplicationDetail; to: Ap
   return (
     <div className="flex flex-col gap-4">
       <p className="text-lg">
-        <strong>{app.status_label}</strong> → <strong className="text-brand-700">{applicationStatusLabel(to)}</strong>(으)로 바꿉니다.
+        <strong>{app.status_label}</strong> → <strong className="text-brand-700">{applicationStatusLabel(to)}</strong>{withRo(applicationStatusLabel(to)).slice(applicationStatusLabel(to).length)} 바꿉니다.
       </p>
       {isCancel && (
         <fieldset className="flex flex-col gap-1">
@@ -109,7 +110,7 @@ export function StatusControl({ app }: { app: ApplicationDetail }) {
       {moves.length === 0 && !canCancel && <span className="text-sm text-slate-600">바꿀 수 있는 상태가 없습니다.</span>}
       {moves.map((s) => (
         <Button key={s} size="sm" variant="outline" onClick={() => setTarget(s)} className={cn('min-h-11')}>
-          {app.status === 'cancelled' || app.status === 'completed' ? `${applicationStatusLabel(s)}(으)로 되돌리기` : `${applicationStatusLabel(s)}(으)로 변경`}
+          {app.status === 'cancelled' || app.status === 'completed' ? `${withRo(applicationStatusLabel(s))} 되돌리기` : `${withRo(applicationStatusLabel(s))} 변경`}
         </Button>
       ))}
       {canCancel && (

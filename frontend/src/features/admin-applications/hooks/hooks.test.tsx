@@ -151,7 +151,7 @@ describe('applications list screen', () => {
     expect(seen.map((s) => s.method)).toEqual(['POST']);
     expect(seen[0]!.url.search).toBe('');
     expect(seen[0]!.body).toMatchObject({ search: '5678', status: ['new'], page: 2 });
-    expect(screen.getByText('전화번호 뒤 4자리(으)로 찾습니다.', { exact: false })).toBeInTheDocument();
+    expect(screen.getByText('전화번호 뒤 4자리로 찾습니다.', { exact: false })).toBeInTheDocument();
 
     const cards = within(screen.getByRole('region', { name: '상태별 신청 수' }));
     await user.click(cards.getByRole('button', { name: /상담중/ }));

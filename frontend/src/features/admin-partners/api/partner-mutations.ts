@@ -10,6 +10,7 @@ import { partnerStatusLabel } from '@/lib/status';
 import { uuid } from '@/lib/uuid';
 
 import { partnerQueries } from './partner-queries';
+import { withRo } from '@/lib/korean';
 
 export interface PartnerStatusInput {
   partnerId: number;
@@ -78,7 +79,7 @@ export function useChangePartnerStatus() {
     },
     onSuccess: (fresh) => {
       queryClient.setQueryData(partnerQueries.detail(fresh.id).queryKey, fresh);
-      toast.success(`${fresh.company_name}: '${fresh.status_label}'(으)로 바꿨습니다`);
+      toast.success(`${fresh.company_name}: ${withRo(`'${fresh.status_label}'`)} 바꿨습니다`);
     },
     onSettled: (_d, _e, input) =>
       Promise.all([
