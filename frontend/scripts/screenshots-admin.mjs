@@ -125,12 +125,9 @@ for (const vp of WIDTHS) {
     await shot(page, `${w}-sms-templates`);
   });
   await step('sms bulk jobs', async () => {
-    const link = page.getByRole('link', { name: /대량 발송/ }).first();
-    if (await link.count()) {
-      await link.click();
-      await page.waitForTimeout(500);
-      await shot(page, `${w}-sms-bulk-jobs`);
-    }
+    await page.goto(`${BASE}/admin/sms/bulk`);
+    await page.locator('main').getByRole('heading').first().waitFor();
+    await shot(page, `${w}-sms-bulk-jobs`);
   });
   await step('audit', async () => {
     await page.goto(`${BASE}/admin/audit`);

@@ -3,10 +3,8 @@ import { cleanup, configure } from '@testing-library/react';
 
 import { server } from './server';
 
-// The machine is small (2 cores) and CI runs the suites back to back: a wizard test types ~60 characters through
-// validation, which took 0.5 s on a quiet machine and over 4 s under load. Async queries get room; a real failure
-// still fails, only later.
-configure({ asyncUtilTimeout: 10_000 });
+// The machine is small (2 cores); give async queries room.
+configure({ asyncUtilTimeout: 4000 });
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
