@@ -139,6 +139,10 @@ async def get_detail(session: AsyncSession, application_id: int, *, admin: Admin
     application = await repo.get_application(session, application_id, with_photos=True)
     if application is None:
         raise ApplicationNotFound()
+    return await _detail_of(session, application, admin=admin)
+
+
+async def _detail_of(session: AsyncSession, application: Application, *, admin: Admin) -> ApplicationDetail:
     names = await catalog.service_names(session)
     assignments = await present(session, await assignment_repo.list_assignments(session, [application.id]), names=names)
     status = ApplicationStatus(application.status)
@@ -199,11 +203,15 @@ VIEW_ACTIVITY_LIMIT = 100
 
 async def get_view(session: AsyncSession, application_id: int, *, admin: Admin) -> ApplicationDetailView:
     """The detail with the first page of its notes, the customer's other applications and its audit history."""
-    detail = await get_detail(session, application_id, admin=admin)
+    # Loaded once and handed to each section (each section's own endpoint loads it for itself).
+    application = await repo.get_application(session, application_id, with_photos=True)
+    if application is None:
+        raise ApplicationNotFound()
+    detail = await _detail_of(session, application, admin=admin)
     return ApplicationDetailView(
         **dict(detail),
-        notes=await list_notes(session, application_id, VIEW_NOTES),
-        customer_history=await customer_history(session, application_id),
+        notes=await _notes_of(session, application.id, VIEW_NOTES),
+        customer_history=await _customer_history_of(session, application),
         activity=await entity_history(session, "application", application_id, limit=VIEW_ACTIVITY_LIMIT),
     )
 
@@ -314,6 +322,10 @@ def _note_out(note: ApplicationNote) -> NoteOut:
 async def list_notes(session: AsyncSession, application_id: int, page: PageParams) -> NoteList:
     """Notes, newest first (deleted ones hidden)."""
     await _live(session, application_id)
+    return await _notes_of(session, application_id, page)
+
+
+async def _notes_of(session: AsyncSession, application_id: int, page: PageParams) -> NoteList:
     notes, total = await repo.list_notes(session, application_id, page)
     base = Page[NoteOut].build([_note_out(n) for n in notes], total, page)
     return NoteList.model_validate(base.model_dump())
@@ -367,7 +379,10 @@ async def delete_note(
 
 async def customer_history(session: AsyncSession, application_id: int, *, limit: int = 20) -> CustomerHistory:
     """Every application of the same customer (phone blind index), newest first, at most ``limit``."""
-    current = await _live(session, application_id)
+    return await _customer_history_of(session, await _live(session, application_id), limit=limit)
+
+
+async def _customer_history_of(session: AsyncSession, current: Application, *, limit: int = 20) -> CustomerHistory:
     applications, total = await repo.customer_history(session, current.phone_bidx, limit=limit)
     extras = await repo.row_extras(session, [a.id for a in applications])
     return CustomerHistory(
