@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import delete, func, insert, select, text
 
 from jibsa.core.db import Database, WriteInReadOnlySession
 from jibsa.models import Customer
@@ -55,3 +57,32 @@ class TestReadOnlyUnitOfWork:
             await session.execute(text("SELECT set_config('jibsa.probe', 'set', true)"))
             probe = await session.scalar(text("SELECT current_setting('jibsa.probe', true)"))
         assert probe == "set"
+
+
+class TestSqliteWriters:
+    @pytest.mark.committing
+    async def test_writers_of_one_process_take_turns_in_arrival_order(self, db: Database) -> None:
+        if ENGINE != "sqlite":
+            pytest.skip("PostgreSQL has row locks, not one writer at a time")
+        entered: list[int] = []
+        first_may_finish = asyncio.Event()
+
+        async def writer(n: int) -> None:
+            async with db.transaction() as session:
+                entered.append(n)
+                await session.execute(insert(Customer).values(phone_bidx=f"w{n}".ljust(32, "0")))
+                if n == 0:
+                    await first_may_finish.wait()
+
+        tasks = [asyncio.create_task(writer(0))]
+        await asyncio.sleep(0.05)
+        for n in range(1, 6):
+            tasks.append(asyncio.create_task(writer(n)))
+            await asyncio.sleep(0.01)
+        # Everyone queued behind writer 0; none has begun (no busy-handler polling, no overtaking).
+        assert entered == [0]
+        first_may_finish.set()
+        await asyncio.wait_for(asyncio.gather(*tasks), timeout=30)
+        assert entered == [0, 1, 2, 3, 4, 5]
+        async with db.transaction() as session:
+            await session.execute(delete(Customer).where(Customer.phone_bidx.like("w%")))

@@ -8,6 +8,8 @@ upgrade); read-only sessions begin deferred and run concurrently with a writer.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -121,6 +123,10 @@ class Database:
         self.read_sessionmaker = async_sessionmaker(
             self.engine.execution_options(**read_options), expire_on_commit=False, autoflush=False
         )
+        # SQLite has one writer at a time. Writers of this process queue here, first come first served, instead of
+        # polling SQLite's busy handler, whose sleeps let a late writer overtake one that has waited for seconds.
+        # (Other processes still meet the busy timeout.)
+        self._writers: asyncio.Lock | None = asyncio.Lock() if is_sqlite(url) else None
 
     @property
     def is_sqlite(self) -> bool:
@@ -130,7 +136,8 @@ class Database:
     async def transaction(self, *, read_only: bool = False) -> AsyncIterator[AsyncSession]:
         """A unit of work: commits when the block succeeds, rolls back when it raises."""
         maker = self.read_sessionmaker if read_only else self.sessionmaker
-        async with maker() as session:
+        queue = self._writers if not read_only and self._writers is not None else contextlib.nullcontext()
+        async with queue, maker() as session:
             try:
                 yield session
                 await session.commit()

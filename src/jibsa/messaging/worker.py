@@ -166,17 +166,11 @@ class Worker:
         self._records: asyncio.Queue[_Decision] = asyncio.Queue()
         self._last_runs: dict[str, datetime] = {}
         self.last_beat: datetime | None = None
-        self._write_lock = asyncio.Lock() if db.is_sqlite else None
 
     @contextlib.asynccontextmanager
     async def _write(self) -> AsyncIterator[AsyncSession]:
-        """A write transaction. On SQLite this process's writers queue here, in the event loop: otherwise they
-        would queue in SQLite's busy handler, which sleeps in steps of up to 100 ms and wrecks throughput."""
-        if self._write_lock is None:
-            async with self.db.transaction() as session:
-                yield session
-            return
-        async with self._write_lock, self.db.transaction() as session:
+        """A write transaction (on SQLite, writers of this process queue fairly in ``Database.transaction``)."""
+        async with self.db.transaction() as session:
             yield session
 
     # ---------------------------------------------------------------- claiming
