@@ -7,9 +7,8 @@ import { serviceNames, ServicePicker } from '@/components/catalog';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Field, FieldErrorText } from '@/components/ui/field';
 import { Input, Select, Textarea } from '@/components/ui/input';
-import { distributeFieldErrors, FIELD_ERRORS_MESSAGE, ReviewRow, ReviewSection, useWizard, Wizard } from '@/components/wizard';
+import { nextOrSubmit, reportSubmitFailure, ReviewRow, ReviewSection, useWizard, Wizard } from '@/components/wizard';
 import { formatKoreanDate, todayInSeoul } from '@/lib/dates';
-import { errorMessage, isApiError } from '@/lib/errors';
 import { formatPhone } from '@/lib/phone';
 import { uuid } from '@/lib/uuid';
 import { Link } from 'react-router';
@@ -86,38 +85,29 @@ export function ApplyWizard({ categories, provinces }: ApplyWizardProps) {
       setResult(created);
       window.scrollTo({ top: 0 });
     } catch (error) {
-      if (!isApiError(error)) {
-        setFormError(errorMessage(error));
-        return;
-      }
-      // A definite rejection (4xx other than 429) will be corrected and sent as a different body: new key.
-      // Network errors, 5xx and 429 keep the key, so a retry can return the first answer.
-      if (error.isClientError && error.status !== 429) setIdempotencyKey(uuid());
-      const { step: target, leftovers } = distributeFieldErrors(error.fieldErrors, stepOfField, (field, message) => {
-        if (field === 'photos') setPhotoError(message);
-        else setError(field as ApplyField, { type: 'server', message });
+      reportSubmitFailure(error, {
+        stepOfField,
+        setFieldError: (field, message) => {
+          if (field === 'photos') setPhotoError(message);
+          else setError(field as ApplyField, { type: 'server', message });
+        },
+        goTo: wizard.goTo,
+        setFormError,
+        renewIdempotencyKey: () => setIdempotencyKey(uuid()),
       });
-      if (target !== null) {
-        setFormError(leftovers.length ? leftovers.join(' ') : FIELD_ERRORS_MESSAGE);
-        wizard.goTo(target);
-        return;
-      }
-      const wait = error.status === 429 && error.retryAfter ? ` (${error.retryAfter}초 후 다시 시도)` : '';
-      setFormError(`${error.message}${wait}`);
     }
   });
 
-  const onNext = async () => {
-    if (wizard.isLast) {
-      await submit();
-      return;
-    }
+  const onNext = () => {
     const fields = STEP_FIELDS[step] ?? [];
-    const ok = await trigger(fields as ApplyField[]);
-    if (ok) {
-      setFormError(null);
-      wizard.next();
-    } else focusFirstError(fields);
+    return nextOrSubmit({
+      isLast: wizard.isLast,
+      submit,
+      validate: () => trigger(fields as ApplyField[]),
+      next: wizard.next,
+      clearFormError: () => setFormError(null),
+      focusFirstError: () => focusFirstError(fields),
+    });
   };
 
   const today = todayInSeoul();

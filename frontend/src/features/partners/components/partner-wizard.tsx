@@ -9,9 +9,8 @@ import { RegionPicker, serviceNames, ServicePicker } from '@/components/catalog'
 import { Checkbox } from '@/components/ui/checkbox';
 import { Field, FieldErrorText } from '@/components/ui/field';
 import { Input, Textarea } from '@/components/ui/input';
-import { distributeFieldErrors, FIELD_ERRORS_MESSAGE, ReviewRow, ReviewSection, useWizard, Wizard } from '@/components/wizard';
+import { nextOrSubmit, reportSubmitFailure, ReviewRow, ReviewSection, useWizard, Wizard } from '@/components/wizard';
 import { formatBusinessNumber } from '@/lib/business-number';
-import { errorMessage, isApiError } from '@/lib/errors';
 import { formatPhone } from '@/lib/phone';
 import { uuid } from '@/lib/uuid';
 
@@ -69,40 +68,32 @@ export function PartnerWizard({ categories, provinces }: PartnerWizardProps) {
       setResult(created);
       window.scrollTo({ top: 0 });
     } catch (error) {
-      if (!isApiError(error)) {
-        setFormError(errorMessage(error));
-        return;
-      }
-      // See ApplyWizard: a definite 4xx rejection means the next attempt is a new body, so a new key.
-      if (error.isClientError && error.status !== 429) setIdempotencyKey(uuid());
-      const { step: target, leftovers } = distributeFieldErrors(error.fieldErrors, stepOfField, (field, message) => {
-        if (field === 'business_registration_file') setFileError(message);
-        else setError(field as PartnerField, { type: 'server', message });
+      reportSubmitFailure(error, {
+        stepOfField,
+        setFieldError: (field, message) => {
+          if (field === 'business_registration_file') setFileError(message);
+          else setError(field as PartnerField, { type: 'server', message });
+        },
+        goTo: wizard.goTo,
+        setFormError,
+        renewIdempotencyKey: () => setIdempotencyKey(uuid()),
       });
-      if (target !== null) {
-        setFormError(leftovers.length ? leftovers.join(' ') : FIELD_ERRORS_MESSAGE);
-        wizard.goTo(target);
-        return;
-      }
-      const wait = error.status === 429 && error.retryAfter ? ` (${error.retryAfter}초 후 다시 시도)` : '';
-      setFormError(`${error.message}${wait}`);
     }
   });
 
-  const onNext = async () => {
-    if (wizard.isLast) {
-      await submit();
-      return;
-    }
+  const onNext = () => {
     const fields = STEP_FIELDS[step] ?? [];
-    const ok = await trigger(fields as PartnerField[]);
-    if (ok) {
-      setFormError(null);
-      wizard.next();
-      return;
-    }
-    const first = fields.find((f) => form.formState.errors[f]);
-    if (first && first !== 'service_codes' && first !== 'work_regions') setFocus(first);
+    return nextOrSubmit({
+      isLast: wizard.isLast,
+      submit,
+      validate: () => trigger(fields as PartnerField[]),
+      next: wizard.next,
+      clearFormError: () => setFormError(null),
+      focusFirstError: () => {
+        const first = fields.find((f) => form.formState.errors[f]);
+        if (first && first !== 'service_codes' && first !== 'work_regions') setFocus(first);
+      },
+    });
   };
 
   const values = watch();
