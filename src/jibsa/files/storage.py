@@ -15,6 +15,7 @@ class Storage(Protocol):
     async def get(self, key: str) -> bytes: ...
     async def delete(self, key: str) -> None: ...
     async def exists(self, key: str) -> bool: ...
+    async def keys_older_than(self, cutoff: datetime) -> list[str]: ...
 
 
 def new_key(kind: str, extension: str) -> str:
@@ -52,3 +53,18 @@ class LocalStorage:
 
     async def exists(self, key: str) -> bool:
         return await asyncio.to_thread(self._path(key).exists)
+
+    async def keys_older_than(self, cutoff: datetime) -> list[str]:
+        """Keys of the files last written before ``cutoff`` (a stale ``.tmp`` of an interrupted write included)."""
+        limit = cutoff.timestamp()
+
+        def walk() -> list[str]:
+            if not self.root.is_dir():
+                return []
+            return sorted(
+                path.relative_to(self.root).as_posix()
+                for path in self.root.rglob("*")
+                if path.is_file() and path.stat().st_mtime < limit
+            )
+
+        return await asyncio.to_thread(walk)

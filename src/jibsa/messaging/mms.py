@@ -11,6 +11,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from jibsa.core.config import Settings
+from jibsa.core.db import on_rollback
 from jibsa.files.images import ALLOWED_IMAGE_FORMATS, InvalidFile
 from jibsa.files.storage import Storage, new_key
 from jibsa.models import StoredFile
@@ -72,6 +73,7 @@ async def save_mms_image(
     jpeg = await asyncio.to_thread(to_mms_jpeg, raw, field=field, max_pixels=settings.max_image_pixels)
     key = new_key("mms_image", "jpg")
     await storage.put(key, jpeg.data)
+    on_rollback(session, lambda: storage.delete(key))
     stored = StoredFile(
         kind="mms_image",
         storage_key=key,

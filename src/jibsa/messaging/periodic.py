@@ -29,6 +29,7 @@ TASK_MODULES: tuple[str, ...] = (
     "jibsa.messaging.triggers",
     "jibsa.messaging.reminders",
     "jibsa.messaging.bulk",
+    "jibsa.files.sweep",
 )
 
 
