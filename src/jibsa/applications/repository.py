@@ -376,16 +376,15 @@ async def count_notes(session: AsyncSession, application_id: int) -> int:
 async def list_notes(
     session: AsyncSession, application_id: int, page: PageParams
 ) -> tuple[Sequence[ApplicationNote], int]:
-    alive = (ApplicationNote.application_id == application_id, ApplicationNote.deleted_at.is_(None))
-    total = await session.scalar(select(func.count()).select_from(ApplicationNote).where(*alive))
+    total = await count_notes(session, application_id)
     stmt = (
         select(ApplicationNote)
-        .where(*alive)
+        .where(ApplicationNote.application_id == application_id, ApplicationNote.deleted_at.is_(None))
         .order_by(ApplicationNote.created_at.desc(), ApplicationNote.id.desc())
         .limit(page.page_size)
         .offset(page.offset)
     )
-    return (await session.scalars(stmt)).all(), int(total or 0)
+    return (await session.scalars(stmt)).all(), total
 
 
 async def get_note(session: AsyncSession, application_id: int, note_id: int) -> ApplicationNote | None:

@@ -142,7 +142,9 @@ async def get_detail(session: AsyncSession, application_id: int, *, admin: Admin
     return await _detail_of(session, application, admin=admin)
 
 
-async def _detail_of(session: AsyncSession, application: Application, *, admin: Admin) -> ApplicationDetail:
+async def _detail_of(
+    session: AsyncSession, application: Application, *, admin: Admin, notes_count: int | None = None
+) -> ApplicationDetail:
     names = await catalog.service_names(session)
     assignments = await present(session, await assignment_repo.list_assignments(session, [application.id]), names=names)
     status = ApplicationStatus(application.status)
@@ -180,7 +182,7 @@ async def _detail_of(session: AsyncSession, application: Application, *, admin: 
         updated_at=application.updated_at,
         version=application.version,
         assignments=assignments,
-        notes_count=await repo.count_notes(session, application.id),
+        notes_count=notes_count if notes_count is not None else await repo.count_notes(session, application.id),
         status_history=[
             StatusChangeOut(
                 from_status=change.from_status,
@@ -207,10 +209,11 @@ async def get_view(session: AsyncSession, application_id: int, *, admin: Admin) 
     application = await repo.get_application(session, application_id, with_photos=True)
     if application is None:
         raise ApplicationNotFound()
-    detail = await _detail_of(session, application, admin=admin)
+    notes = await _notes_of(session, application.id, VIEW_NOTES)
+    detail = await _detail_of(session, application, admin=admin, notes_count=notes.total)
     return ApplicationDetailView(
         **dict(detail),
-        notes=await _notes_of(session, application.id, VIEW_NOTES),
+        notes=notes,
         customer_history=await _customer_history_of(session, application),
         activity=await entity_history(session, "application", application_id, limit=VIEW_ACTIVITY_LIMIT),
     )
