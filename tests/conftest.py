@@ -18,9 +18,11 @@ from sqlalchemy import delete, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
+from jibsa.core import data_version
 from jibsa.core.config import Environment, Settings, get_settings
 from jibsa.core.crypto import get_keyring
 from jibsa.core.db import READ_ONLY, Database, forget_rollback_hooks, run_rollback_hooks
+from jibsa.core.read_cache import ReadCache
 from jibsa.main import create_app
 from jibsa.migrate import upgrade
 from jibsa.models import Base
@@ -198,3 +200,30 @@ async def client(app: FastAPI, db: Database) -> AsyncIterator[httpx.AsyncClient]
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
         yield c
+
+
+class StillFeed:
+    """A change feed in which nobody else ever commits (or, with ``token=None``, which cannot tell)."""
+
+    def __init__(self, token: int | None = 0) -> None:
+        self.value = token
+
+    def token(self) -> int | None:
+        return self.value
+
+    async def start(self) -> None:
+        return None
+
+    async def stop(self) -> None:
+        return None
+
+
+@pytest.fixture
+def still_feed(app: FastAPI, database: Database, monkeypatch: pytest.MonkeyPatch) -> Iterator[StillFeed]:
+    """The test database's change feed, replaced by one the test moves by hand (``value += 1``: a commit elsewhere)."""
+    feed = StillFeed()
+    monkeypatch.setitem(data_version._feeds, make_url(database.url).render_as_string(hide_password=False), feed)
+    original = app.state.read_cache
+    app.state.read_cache = ReadCache(feed)
+    yield feed
+    app.state.read_cache = original

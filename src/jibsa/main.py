@@ -23,6 +23,7 @@ from jibsa.core.forms import EXTRA_OPENAPI_MODELS
 from jibsa.core.http_cache import ResponseCache
 from jibsa.core.middleware import RequestContextMiddleware, configure_logging
 from jibsa.core.ratelimit import RateLimiter
+from jibsa.core.read_cache import ReadCache
 from jibsa.files.storage import LocalStorage
 from jibsa.health import router as health_router
 from jibsa.messaging.periodic import TASK_MODULES
@@ -122,6 +123,7 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         worker_task: asyncio.Task[None] | None = None
+        await app.state.db.change_feed.start()
         if settings.run_worker_in_process:
             from jibsa.messaging.worker import Worker
 
@@ -131,6 +133,7 @@ def create_app(
             worker_task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await worker_task
+        await app.state.db.change_feed.stop()
         if database is None:
             await app.state.db.dispose()
 
@@ -148,6 +151,12 @@ def create_app(
     app.state.storage = LocalStorage(settings.upload_dir)
     app.state.rate_limiter = RateLimiter(settings.redis_url)
     app.state.response_cache = ResponseCache()
+    app.state.read_cache = ReadCache(
+        app.state.db.change_feed,
+        enabled=settings.read_cache_enabled,
+        ttl=settings.read_cache_ttl_seconds,
+        max_bytes=settings.read_cache_max_mb << 20,
+    )
 
     install_error_handlers(app)
     app.add_middleware(RequestContextMiddleware, access_log=settings.access_log)

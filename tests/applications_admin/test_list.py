@@ -7,11 +7,13 @@ from typing import Any
 
 import httpx
 import pytest
+from fastapi import FastAPI
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from jibsa.applications import repository
 from jibsa.applications.repository import invalidate_status_counts
+from jibsa.core import data_version
 from jibsa.core.db import Database
 from jibsa.core.korean import KST
 from jibsa.models import Admin, ApplicationStatus, AssignmentStatus, PartnerStatus
@@ -348,12 +350,14 @@ class TestQueryCount:
             await make_assignment(session, application, partners[i % 3], services=["WEEDING"])
             await make_assignment(session, application, partners[(i + 1) % 3], services=["TREE_PRUNING"])
 
-        # Both with cold status counts (they are cached in process): the like compared with the like.
+        # Both cold (status counts, the caller and the response are cached in process): like compared with like.
         invalidate_status_counts()
+        data_version.bump()
         with count_statements(database) as small:
             response = await client.get(URL, params={"page_size": 5}, headers=headers)
             assert len(response.json()["items"]) == 5
         invalidate_status_counts()
+        data_version.bump()
         with count_statements(database) as large:
             response = await client.get(URL, params={"page_size": 20}, headers=headers)
             assert len(response.json()["items"]) == 20
@@ -372,6 +376,7 @@ def grouped(statements: list[str]) -> list[str]:
     return [s for s in statements if "GROUP BY" in s.upper()]
 
 
+@pytest.mark.usefixtures("still_feed")  # cached as with a listening change feed, on either engine
 class TestCountsCache:
     async def test_the_next_page_reuses_the_counts_and_stays_index_ordered(
         self, client: httpx.AsyncClient, session: AsyncSession, database: Database, headers: dict[str, str]
@@ -433,6 +438,7 @@ class TestCountsCache:
 
     async def test_writes_outside_a_session_show_after_the_ttl(
         self,
+        app: FastAPI,
         client: httpx.AsyncClient,
         session: AsyncSession,
         headers: dict[str, str],
@@ -446,6 +452,7 @@ class TestCountsCache:
         assert (await client.get(URL, headers=headers)).json()["counts"]["new"] == 1
 
         monkeypatch.setattr(repository, "COUNTS_TTL_SECONDS", 0.0)
+        app.state.read_cache.clear()  # as its own TTL would (tests/core/test_read_cache.py)
         counts = (await client.get(URL, headers=headers)).json()["counts"]
         assert (counts["new"], counts["completed"]) == (0, 1)
 

@@ -3,19 +3,36 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from jibsa.admins.security import decode_access_token
-from jibsa.core.db import SessionDep
+from jibsa.admins.security import AccessClaims, decode_access_token
+from jibsa.core.db import DatabaseDep, SessionDep
 from jibsa.core.errors import Forbidden, Unauthorized
 from jibsa.core.korean import now_utc
+from jibsa.core.read_cache import get_read_cache
 from jibsa.models import Admin, AdminRole
 
 bearer = HTTPBearer(auto_error=False, description="관리자 액세스 토큰 (15분)")
+
+
+def _claims(credentials: HTTPAuthorizationCredentials | None) -> AccessClaims:
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise Unauthorized(code="not_authenticated")
+    claims = decode_access_token(credentials.credentials)
+    if claims is None:
+        raise Unauthorized("인증이 만료되었거나 올바르지 않습니다. 다시 로그인해 주세요.", code="invalid_token")
+    return claims
+
+
+def _check_active(admin: Admin | None, claims: AccessClaims) -> Admin:
+    if admin is None or not admin.is_active or admin.token_generation != claims.generation:
+        raise Unauthorized("사용할 수 없는 계정입니다. 다시 로그인해 주세요.", code="invalid_token")
+    return admin
 
 
 async def get_current_admin(
@@ -24,16 +41,42 @@ async def get_current_admin(
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> Admin:
     """The active admin behind a valid access token (401 otherwise)."""
-    if credentials is None or credentials.scheme.lower() != "bearer":
-        raise Unauthorized(code="not_authenticated")
-    claims = decode_access_token(credentials.credentials)
-    if claims is None:
-        raise Unauthorized("인증이 만료되었거나 올바르지 않습니다. 다시 로그인해 주세요.", code="invalid_token")
-    admin = await session.get(Admin, claims.admin_id)
-    if admin is None or not admin.is_active or admin.token_generation != claims.generation:
-        raise Unauthorized("사용할 수 없는 계정입니다. 다시 로그인해 주세요.", code="invalid_token")
+    claims = _claims(credentials)
+    admin = _check_active(await session.get(Admin, claims.admin_id), claims)
     request.state.admin = admin
     return admin
+
+
+@dataclass(frozen=True, slots=True)
+class AdminPrincipal:
+    """Who is calling, for routes that only read: no session, no ORM object."""
+
+    id: int
+    role: AdminRole
+
+
+async def get_admin_principal(
+    request: Request,
+    db: DatabaseDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+) -> AdminPrincipal:
+    """The active admin behind a valid access token (401 otherwise), checked once per data version.
+
+    Deactivating an admin or revoking their tokens is a write, which moves the version: the next request looks
+    the admin up again.
+    """
+    claims = _claims(credentials)
+    cache = get_read_cache(request)
+    key = ("admin", claims.admin_id, claims.generation)
+    version = cache.version()
+    principal: AdminPrincipal | None = cache.get(key, version)
+    if principal is None:
+        async with db.transaction(read_only=True) as session:
+            admin = _check_active(await session.get(Admin, claims.admin_id), claims)
+            principal = AdminPrincipal(id=admin.id, role=AdminRole(admin.role))
+        cache.put(key, version, principal)
+    request.state.admin = principal
+    return principal
 
 
 async def require_super_admin(admin: Annotated[Admin, Depends(get_current_admin)]) -> Admin:
@@ -44,10 +87,12 @@ async def require_super_admin(admin: Annotated[Admin, Depends(get_current_admin)
 
 
 CurrentAdmin = Annotated[Admin, Depends(get_current_admin)]
+ReadingAdmin = Annotated[AdminPrincipal, Depends(get_admin_principal)]
+"""The caller of a cached read route (``core.read_cache``): no session of its own unless the check misses."""
 SuperAdmin = Annotated[Admin, Depends(require_super_admin)]
 
 
-def get_clock() -> Callable[[], datetime]:
+async def get_clock() -> Callable[[], datetime]:
     """The time source of login lockout and token lifetimes (tests override it instead of sleeping)."""
     return now_utc
 

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import StreamingResponse
 
-from jibsa.admins.dependencies import CurrentAdmin, SuperAdmin
+from jibsa.admins.dependencies import CurrentAdmin, ReadingAdmin, SuperAdmin
 from jibsa.applications import photo_archive, service
 from jibsa.applications.admin_schemas import (
     ApplicationDetail,
@@ -29,6 +29,7 @@ from jibsa.core.db import ReadOnly, SessionDep, WritesOnRead
 from jibsa.core.deps import NoSearchInUrl, StorageDep
 from jibsa.core.errors import InvalidInput
 from jibsa.core.pagination import PageDep, PageParams
+from jibsa.core.read_cache import CachedReadDep
 from jibsa.files.admin_router import content_disposition
 from jibsa.models import ApplicationStatus
 
@@ -69,7 +70,7 @@ def build_filters(
     )
 
 
-def list_filters(
+async def list_filters(
     status: Annotated[str | None, Query(description="상태 (쉼표로 여러 개: new,consulting)")] = None,
     date_from: Annotated[date | None, Query(description="접수일 시작 (KST, 포함)")] = None,
     date_to: Annotated[date | None, Query(description="접수일 끝 (KST, 포함)")] = None,
@@ -91,17 +92,15 @@ FiltersDep = Annotated[ListFilters, Depends(list_filters)]
 
 
 @router.get("", response_model=ApplicationList, operation_id="admin-applications-list", dependencies=[NoSearchInUrl])
-async def list_applications(
-    session: SessionDep, _: CurrentAdmin, filters: FiltersDep, page: PageDep
-) -> ApplicationList:
+async def list_applications(read: CachedReadDep, _: ReadingAdmin, filters: FiltersDep, page: PageDep) -> Response:
     """List applications with filters and per-status counts (searching is ``POST /search``: no terms in URLs)."""
-    return await service.list_applications(session, filters, page)
+    return await read(lambda session: service.list_applications(session, filters, page))
 
 
 @router.post(
     "/search", response_model=ApplicationList, operation_id="admin-applications-search", dependencies=[ReadOnly]
 )
-async def search_applications(session: SessionDep, _: CurrentAdmin, data: ApplicationSearch) -> ApplicationList:
+async def search_applications(read: CachedReadDep, _: ReadingAdmin, data: ApplicationSearch) -> Response:
     """The list searched by number, phone, last 4 digits or name; the term travels in the body, never the URL."""
     filters = build_filters(
         statuses=[s.value for s in data.status],
@@ -112,7 +111,8 @@ async def search_applications(session: SessionDep, _: CurrentAdmin, data: Applic
         sort=data.sort,
         search=parse_search(data.search, data.search_type),
     )
-    return await service.list_applications(session, filters, PageParams(page=data.page, page_size=data.page_size))
+    page = PageParams(page=data.page, page_size=data.page_size)
+    return await read(lambda session: service.list_applications(session, filters, page), key=data.model_dump_json())
 
 
 @router.get(
@@ -121,9 +121,9 @@ async def search_applications(session: SessionDep, _: CurrentAdmin, data: Applic
     operation_id="admin-applications-status-counts",
     dependencies=[NoSearchInUrl],
 )
-async def status_counts(session: SessionDep, _: CurrentAdmin, filters: FiltersDep) -> StatusCounts:
+async def status_counts(read: CachedReadDep, _: ReadingAdmin, filters: FiltersDep) -> Response:
     """Per-status counts under the same filters as the list (the status filter aside; a search answers its own)."""
-    return await service.status_counts(session, filters)
+    return await read(lambda session: service.status_counts(session, filters))
 
 
 @router.get(

@@ -8,18 +8,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import Any
 
 from sqlalchemy import (
     BigInteger,
     ColumnElement,
-    Connection,
     Date,
-    Engine,
     Select,
     String,
     cast,
-    event,
     exists,
     false,
     func,
@@ -29,9 +25,11 @@ from sqlalchemy import (
     union_all,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import ORMExecuteState, Session, defer, selectinload
+from sqlalchemy.orm import defer, selectinload
 
 from jibsa.applications.search import SearchKind, SearchTerm
+from jibsa.core import data_version
+from jibsa.core.data_version import Version
 from jibsa.core.korean import kst_day_start
 from jibsa.core.pagination import PageParams
 from jibsa.models import (
@@ -179,79 +177,24 @@ def total_of(filters: ListFilters, counts: dict[str, int]) -> int:
 # --- Status counts: one grouped query, cached in process ------------------------------------------------------------
 #
 # Unfiltered counts are a GROUP BY over every live application: cheap once, costly on every page of the list. They
-# are cached per database for COUNTS_TTL_SECONDS, and the cache is keyed on a generation counter that this process
-# bumps whenever it writes an ``application`` row (an ORM flush, an ORM/Core UPDATE/INSERT/DELETE through a session),
-# again when such a transaction commits or rolls back. So one process always sees its own writes at once; another
-# process's writes show up within the TTL at most (a multi-process deployment's summary cards may be 5 s stale).
-# Writes made outside a session (raw SQL on a bare connection) are seen after the TTL only.
+# are cached per database under the data version (``core.data_version``): any tracked write of this process, or
+# another process's commit seen through the change feed, makes them be counted again. COUNTS_TTL_SECONDS only bounds
+# writes made outside the application (``psql``).
 
-COUNTS_TTL_SECONDS = 5.0
-_WROTE_APPLICATIONS = "jibsa.wrote_applications"
+COUNTS_TTL_SECONDS = 30.0
 
 
 @dataclass(slots=True)
 class _CountsCache:
-    generation: int = 0
-    entries: dict[str, tuple[int, float, dict[str, int]]] = field(default_factory=dict)
-
-    def bump(self) -> None:
-        self.generation += 1
-        self.entries.clear()
+    entries: dict[str, tuple[Version, float, dict[str, int]]] = field(default_factory=dict)
 
 
 _counts_cache = _CountsCache()
 
 
 def invalidate_status_counts() -> None:
-    """Forget every cached count (tests; writes through a session do it on their own)."""
-    _counts_cache.bump()
-
-
-def _mark_write(session: Session) -> None:
-    _counts_cache.bump()
-    session.info[_WROTE_APPLICATIONS] = True
-    if session.in_transaction():
-        # The test harness rolls back an outer transaction on the connection, not through a session.
-        session.connection().info[_WROTE_APPLICATIONS] = True
-
-
-@event.listens_for(Session, "after_flush")
-def _after_flush(session: Session, _context: Any) -> None:
-    if any(isinstance(obj, Application) for obj in (*session.new, *session.dirty, *session.deleted)):
-        _mark_write(session)
-
-
-@event.listens_for(Session, "do_orm_execute")
-def _on_execute(state: ORMExecuteState) -> None:
-    if state.is_insert or state.is_update or state.is_delete:
-        table = getattr(state.statement, "table", None)
-        if table is not None and table.name == Application.__tablename__:
-            _mark_write(state.session)
-
-
-@event.listens_for(Session, "after_commit")
-def _after_commit(session: Session) -> None:
-    # The generation moved at flush time; bump it again once the write is visible to every connection.
-    if session.info.pop(_WROTE_APPLICATIONS, False):
-        _counts_cache.bump()
-
-
-@event.listens_for(Session, "after_soft_rollback")
-def _after_rollback(session: Session, _previous: Any) -> None:
-    # Any rollback (savepoints included) may undo a counted write.
-    if session.info.pop(_WROTE_APPLICATIONS, False):
-        _counts_cache.bump()
-
-
-@event.listens_for(Engine, "rollback")
-@event.listens_for(Engine, "commit")
-def _connection_end(connection: Connection) -> None:
-    try:
-        wrote = connection.info.pop(_WROTE_APPLICATIONS, False)
-    except Exception:  # a closed or invalidated connection: forgetting the counts is always safe
-        wrote = True
-    if wrote:
-        _counts_cache.bump()
+    """Forget every cached count (tests; writes do it on their own)."""
+    _counts_cache.entries.clear()
 
 
 async def _grouped_counts(session: AsyncSession, filters: ListFilters) -> dict[str, int]:
@@ -269,19 +212,21 @@ async def _grouped_counts(session: AsyncSession, filters: ListFilters) -> dict[s
 async def status_counts(session: AsyncSession, filters: ListFilters) -> dict[str, int]:
     """Applications per status under every filter except the status one (summary cards), in one grouped query.
 
-    Without search/date/service/partner filters the result is cached in process (see ``COUNTS_TTL_SECONDS`` above:
-    always fresh for this process's own writes, at most that many seconds stale for other processes' writes).
+    Without search/date/service/partner filters the result is cached in process under the data version (see above).
     """
     if not only_status_filtered(filters):
         return await _grouped_counts(session, filters)
+    version = data_version.current_for(session)
+    if version is None:
+        return await _grouped_counts(session, filters)
     key = session.get_bind().engine.url.render_as_string(hide_password=True)
-    generation, now = _counts_cache.generation, time.monotonic()
+    now = time.monotonic()
     cached = _counts_cache.entries.get(key)
-    if cached is not None and cached[0] == generation and now - cached[1] < COUNTS_TTL_SECONDS:
+    if cached is not None and cached[0] == version and now - cached[1] < COUNTS_TTL_SECONDS:
         return dict(cached[2])
     counts = await _grouped_counts(session, filters)
-    if _counts_cache.generation == generation:
-        _counts_cache.entries[key] = (generation, now, dict(counts))
+    if data_version.current_for(session) == version:
+        _counts_cache.entries[key] = (version, now, dict(counts))
     return counts
 
 

@@ -42,6 +42,12 @@ class Settings(BaseSettings):
     db_pool_pre_ping: bool = False
     db_max_overflow: int = 10
 
+    # Admin reads (lists, calendar, SMS log) answered from memory while no write has committed since
+    # (``core.read_cache``). The TTL only bounds writes made outside the application (``psql``).
+    read_cache_enabled: bool = True
+    read_cache_ttl_seconds: float = Field(default=30.0, gt=0)
+    read_cache_max_mb: int = Field(default=64, ge=1)
+
     # Rate limits ("N/period" strings understood by the `limits` package)
     rate_limit_public_submit_ip: str = "10/minute"
     rate_limit_public_submit_phone: str = "5/hour"

@@ -22,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from jibsa.core.config import Settings, get_settings
+from jibsa.core.data_version import ChangeFeed, change_feed_for
 
 READ_ONLY = "jibsa_read_only"
 _ON_ROLLBACK = "jibsa.on_rollback"
@@ -114,6 +115,8 @@ class Database:
     def __init__(self, url: str, settings: Settings | None = None) -> None:
         self.url = url
         self.engine = create_engine(url, settings)
+        # Other processes' commits, for the admin read cache (started by the app's lifespan).
+        self.change_feed: ChangeFeed = change_feed_for(url)
         self.sessionmaker = async_sessionmaker(self.engine, expire_on_commit=False, autoflush=False)
         read_options: dict[str, Any] = {READ_ONLY: True}
         if not is_sqlite(url):
@@ -148,6 +151,7 @@ class Database:
                 raise
 
     async def dispose(self) -> None:
+        await self.change_feed.stop()
         await self.engine.dispose()
 
 

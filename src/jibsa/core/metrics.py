@@ -20,6 +20,12 @@ SMS_FAILED = Counter("jibsa_sms_failed_total", "Messages failed for good", ("pro
 SMS_RETRIED = Counter(
     "jibsa_sms_retried_total", "Transient failures scheduled for retry", ("provider",), registry=REGISTRY
 )
+READ_CACHE = Counter(
+    "jibsa_read_cache_total", "Admin read cache lookups (hit, miss, off)", ("result",), registry=REGISTRY
+)
+READ_CACHE_HIT = READ_CACHE.labels("hit")
+READ_CACHE_MISS = READ_CACHE.labels("miss")
+READ_CACHE_OFF = READ_CACHE.labels("off")
 WORKER_HEARTBEAT = Gauge("jibsa_worker_heartbeat_timestamp", "Last worker heartbeat (unix time)", registry=REGISTRY)
 
 

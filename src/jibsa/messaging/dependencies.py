@@ -13,7 +13,7 @@ from jibsa.core.korean import now_utc
 Clock = Callable[[], datetime]
 
 
-def get_clock() -> Clock:
+async def get_clock() -> Clock:
     """The current time (UTC); tests override it to check quiet hours."""
     return now_utc
 

@@ -10,13 +10,14 @@ from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
-from jibsa.admins.dependencies import CurrentAdmin
+from jibsa.admins.dependencies import CurrentAdmin, ReadingAdmin
 from jibsa.core import idempotency
 from jibsa.core.db import ReadOnly, SessionDep, WritesOnRead
 from jibsa.core.deps import IdempotencyKey, NoSearchInUrl, SettingsDep, StorageDep
 from jibsa.core.errors import InvalidInput
 from jibsa.core.forms import openapi_submission_body, parse_submission
 from jibsa.core.pagination import CursorPage, Page, PageDep, PageParams
+from jibsa.core.read_cache import CachedReadDep
 from jibsa.messaging import bulk, service, templates
 from jibsa.messaging.dependencies import ClockDep
 from jibsa.messaging.mms import MMS_MAX_IMAGES, save_mms_image
@@ -213,8 +214,8 @@ async def retry(
 
 @sms_router.get("", response_model=CursorPage[SmsItem], operation_id="sms-list", dependencies=[NoSearchInUrl])
 async def list_messages(
-    session: SessionDep,
-    _: CurrentAdmin,
+    read: CachedReadDep,
+    _: ReadingAdmin,
     status: MessageStatus | None = None,
     message_type: MessageType | None = None,
     trigger: TriggerSource | None = None,
@@ -223,7 +224,7 @@ async def list_messages(
     date_to: Annotated[date | None, Query(description="YYYY-MM-DD (KST), 포함")] = None,
     cursor: Annotated[str | None, Query(max_length=40)] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 50,
-) -> CursorPage[SmsItem]:
+) -> Response:
     """The message log, newest first (keyset ``cursor``), phones masked; searching a phone is ``POST /search``."""
     filters = SmsLogFilters(
         status=status,
@@ -233,13 +234,16 @@ async def list_messages(
         date_from=date_from,
         date_to=date_to,
     )
-    return await service.list_messages(session, filters, cursor=cursor, limit=limit)
+    return await read(lambda session: service.list_messages(session, filters, cursor=cursor, limit=limit))
 
 
 @sms_router.post("/search", response_model=CursorPage[SmsItem], operation_id="sms-search", dependencies=[ReadOnly])
-async def search_messages(session: SessionDep, _: CurrentAdmin, data: SmsLogSearch) -> CursorPage[SmsItem]:
+async def search_messages(read: CachedReadDep, _: ReadingAdmin, data: SmsLogSearch) -> Response:
     """The message log searched by a full phone or its last 4 digits; the number travels in the body."""
-    return await service.list_messages(session, data.filters(), cursor=data.cursor, limit=data.limit)
+    return await read(
+        lambda session: service.list_messages(session, data.filters(), cursor=data.cursor, limit=data.limit),
+        key=data.model_dump_json(),
+    )
 
 
 @sms_router.get("/stats", response_model=SmsStats, operation_id="sms-stats")

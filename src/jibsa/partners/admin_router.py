@@ -63,7 +63,7 @@ def build_filters(
     )
 
 
-def partner_filters(
+async def partner_filters(
     status: PartnerStatus | None = None,
     services: Annotated[list[str] | None, Query(max_length=40, description="서비스 코드 (하나라도 포함)")] = None,
     district_code: Annotated[str | None, Query(pattern=r"^\d{5}$")] = None,

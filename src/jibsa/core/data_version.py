@@ -1,0 +1,298 @@
+"""Which committed state of the database a cached read was computed from.
+
+A cached admin read (``core.read_cache``) is valid while no write has committed since it was computed. Two parts
+name that state:
+
+- **this process's writes**: session and engine events below move a generation counter whenever a unit of work
+  flushes, commits or rolls back a write to a tracked table (every table but the bookkeeping ones in
+  ``UNTRACKED_TABLES``). It moves at flush time and again after the commit, so a read that started in between is
+  never stored under the new generation.
+- **other processes' writes** (a second server process, ``jibsa worker``, the CLI): a ``ChangeFeed`` per database.
+  On PostgreSQL every writing transaction sends ``NOTIFY jibsa_data_change`` just before it commits, and each
+  server process ``LISTEN``s on one dedicated connection; while that connection is down the feed answers ``None``
+  and nothing is cached. On SQLite, ``PRAGMA data_version`` read on a dedicated connection changes whenever another
+  connection (of any process) commits.
+
+A reader takes the version *before* it queries and stores its result under that version: a write committing
+during the query has moved the version by the time anyone looks the result up, so the result is never served.
+Another process's write becomes visible once its notification arrives (PostgreSQL, about a millisecond) or at once
+(SQLite). Writes that bypass SQLAlchemy sessions and engines entirely (``psql``) are caught by the cache's TTL.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import sqlite3
+import uuid
+from collections.abc import Hashable
+from typing import Any, Protocol
+
+from sqlalchemy import Connection, Engine, event, func, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import ORMExecuteState, Session
+from sqlalchemy.sql.elements import TextClause
+
+log = logging.getLogger(__name__)
+
+CHANNEL = "jibsa_data_change"
+# Bookkeeping that no cached read shows: writing these must not throw every cached page away.
+UNTRACKED_TABLES = frozenset(
+    {"audit_log", "idempotency_record", "worker_heartbeat", "refresh_token", "login_throttle", "daily_sequence"}
+)
+_WROTE = "jibsa.wrote_data"
+_WRITE_VERBS = ("insert", "update", "delete", "replace", "merge")
+
+
+class _Generation:
+    __slots__ = ("value",)
+
+    def __init__(self) -> None:
+        self.value = 0
+
+
+_generation = _Generation()
+
+
+def local_generation() -> int:
+    """This process's write generation (moves on every tracked flush, commit and rollback)."""
+    return _generation.value
+
+
+def bump() -> None:
+    """Invalidate every cached read of this process (tests; writes through SQLAlchemy do it on their own)."""
+    _generation.value += 1
+
+
+_process_tokens: dict[int, str] = {}
+
+
+def process_token() -> str:
+    """This process's name in notifications (a forked worker gets its own: the pid is part of the key)."""
+    pid = os.getpid()
+    token = _process_tokens.get(pid)
+    if token is None:
+        token = _process_tokens[pid] = f"{pid}-{uuid.uuid4().hex[:12]}"
+    return token
+
+
+def _tracked(table_name: str | None) -> bool:
+    return table_name is None or table_name not in UNTRACKED_TABLES
+
+
+def _mark_write(session: Session) -> None:
+    bump()
+    session.info[_WROTE] = True
+    if session.in_transaction():
+        # A unit of work joined to an outer transaction (the test harness) ends on the connection, not the session.
+        session.connection().info[_WROTE] = True
+
+
+def _table_of(obj: Any) -> str | None:
+    return getattr(type(obj), "__tablename__", None)
+
+
+def _pending_tracked(session: Session) -> bool:
+    return any(_tracked(_table_of(obj)) for obj in (*session.new, *session.dirty, *session.deleted))
+
+
+@event.listens_for(Session, "after_flush")
+def _after_flush(session: Session, _context: Any) -> None:
+    if _pending_tracked(session):  # still the pre-flush state here
+        _mark_write(session)
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _on_execute(state: ORMExecuteState) -> None:
+    statement = state.statement
+    if state.is_insert or state.is_update or state.is_delete:
+        table = getattr(statement, "table", None)
+        if _tracked(getattr(table, "name", None)):
+            _mark_write(state.session)
+    elif isinstance(statement, TextClause) and statement.text.lstrip().lower().startswith(_WRITE_VERBS):
+        _mark_write(state.session)
+
+
+@event.listens_for(Session, "before_commit")
+def _notify_other_processes(session: Session) -> None:
+    # ``before_commit`` fires before the commit's own final flush: pending objects count as writes too.
+    if not (session.info.get(_WROTE) or _pending_tracked(session)):
+        return
+    bind = session.get_bind()
+    if bind.dialect.name == "postgresql":
+        # Delivered by PostgreSQL only if and when this transaction commits.
+        session.execute(select(func.pg_notify(CHANNEL, process_token())))
+
+
+@event.listens_for(Session, "after_commit")
+def _after_commit(session: Session) -> None:
+    if session.info.pop(_WROTE, False):
+        bump()
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _after_rollback(session: Session, _previous: Any) -> None:
+    if session.info.pop(_WROTE, False):
+        bump()
+
+
+@event.listens_for(Engine, "rollback")
+@event.listens_for(Engine, "commit")
+def _connection_end(connection: Connection) -> None:
+    try:
+        wrote = connection.info.pop(_WROTE, False)
+    except Exception:  # a closed or invalidated connection: invalidating is always safe
+        wrote = True
+    if wrote:
+        bump()
+
+
+class ChangeFeed(Protocol):
+    """Other processes' commits, as a token that changes when any of them commits (``None``: unknown)."""
+
+    def token(self) -> Hashable | None: ...
+
+    async def start(self) -> None: ...
+
+    async def stop(self) -> None: ...
+
+
+class SQLiteChangeFeed:
+    """``PRAGMA data_version`` on a connection of its own: it changes when any other connection commits."""
+
+    def __init__(self, url: str) -> None:
+        self._path = make_url(url).database or ""
+        self._connection: sqlite3.Connection | None = None
+
+    def token(self) -> Hashable | None:
+        if not self._path or self._path == ":memory:":
+            return 0  # one connection, one process: there is nobody else
+        try:
+            if self._connection is None:
+                # Opened lazily, on the event loop's thread; each read is a look at the WAL index (microseconds).
+                self._connection = sqlite3.connect(self._path, timeout=0.05, check_same_thread=False)
+            row = self._connection.execute("PRAGMA data_version").fetchone()
+        except sqlite3.Error:
+            log.warning("cannot read SQLite's data_version: not caching", exc_info=True)
+            self._close()
+            return None
+        return int(row[0])
+
+    async def start(self) -> None:
+        return None
+
+    async def stop(self) -> None:
+        self._close()
+
+    def _close(self) -> None:
+        if self._connection is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._connection.close()
+            self._connection = None
+
+
+class PostgresChangeFeed:
+    """``LISTEN jibsa_data_change`` on one dedicated connection, reconnecting with backoff when it drops."""
+
+    RETRY_SECONDS = (0.5, 1, 2, 5, 10)
+
+    def __init__(self, url: str) -> None:
+        self._dsn = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+        self._counter = 0
+        self._connected = False
+        self._lost = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+        self._connection: Any = None
+
+    def token(self) -> Hashable | None:
+        return self._counter if self._connected else None
+
+    async def start(self) -> None:
+        if self._task is None:
+            self._task = asyncio.create_task(self._run(), name="data-change-feed")
+
+    async def wait_connected(self, timeout: float = 5.0) -> bool:
+        """For tests and startup: wait until the feed listens (``False`` after ``timeout`` seconds)."""
+        async with asyncio.timeout(timeout):
+            while not self._connected:
+                await asyncio.sleep(0.01)
+        return True
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+        await self._disconnect()
+
+    def _on_notify(self, _connection: Any, _pid: int, _channel: str, payload: str) -> None:
+        if payload != process_token():
+            self._counter += 1
+
+    def _on_termination(self, _connection: Any) -> None:
+        self._connected = False
+        self._lost.set()
+
+    async def _run(self) -> None:
+        import asyncpg  # type: ignore[import-untyped]
+
+        attempt = 0
+        while True:
+            try:
+                self._connection = await asyncpg.connect(self._dsn)
+                self._connection.add_termination_listener(self._on_termination)
+                await self._connection.add_listener(CHANNEL, self._on_notify)
+            except (OSError, TimeoutError, asyncpg.PostgresError) as error:
+                delay = self.RETRY_SECONDS[min(attempt, len(self.RETRY_SECONDS) - 1)]
+                log.warning("data change feed: cannot listen (%s); retrying in %s s", error, delay)
+                await self._disconnect()
+                attempt += 1
+                await asyncio.sleep(delay)
+                continue
+            attempt = 0
+            self._lost.clear()
+            # Whatever committed while nobody listened is unknown: a new counter value drops every cached read.
+            self._counter += 1
+            self._connected = True
+            await self._lost.wait()
+            log.warning("data change feed: connection lost; not caching until it is back")
+            await self._disconnect()
+
+    async def _disconnect(self) -> None:
+        self._connected = False
+        connection, self._connection = self._connection, None
+        if connection is not None:
+            with contextlib.suppress(Exception):
+                await connection.close(timeout=1)
+
+
+_feeds: dict[str, ChangeFeed] = {}
+
+
+def change_feed_for(url: str) -> ChangeFeed:
+    """The process's one change feed for a database (``Database`` asks for it; the app's lifespan starts it)."""
+    key = make_url(url).render_as_string(hide_password=False)
+    feed = _feeds.get(key)
+    if feed is None:
+        feed = _feeds[key] = SQLiteChangeFeed(url) if url.startswith("sqlite") else PostgresChangeFeed(url)
+    return feed
+
+
+Version = tuple[int, Hashable]
+
+
+def current(feed: ChangeFeed) -> Version | None:
+    """The data version as seen through ``feed``; ``None`` when other processes' commits cannot be known."""
+    remote = feed.token()
+    return None if remote is None else (_generation.value, remote)
+
+
+def current_for(session: AsyncSession) -> Version | None:
+    """The data version of the database behind ``session`` (``None`` if its feed is unknown or not listening)."""
+    url = session.get_bind().engine.url.render_as_string(hide_password=False)
+    feed = _feeds.get(url)
+    return None if feed is None else current(feed)

@@ -1,0 +1,125 @@
+"""Admin reads answered from memory while the database has not changed since they were computed.
+
+Several admins (and each admin's screens, on focus and on polling) ask for the same list page, calendar month or
+SMS log page again and again between writes. Each answer is stored as its JSON bytes under the data version it was
+computed from (``core.data_version``: this process's write generation and the other processes' change feed), and
+served again only while that version is current and the entry is younger than the TTL. Any tracked write anywhere
+moves the version, so an admin never sees a page older than their own last change; another process's change shows
+within about a millisecond on PostgreSQL (its notification), at once on SQLite.
+
+Entries hold decrypted personal data in this process's memory only, like any response being built; they are
+bounded by total size (least recently used go first) and by the TTL, and never written anywhere.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable, Hashable
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from fastapi import Depends, Request, Response
+from pydantic import BaseModel
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from jibsa.core import data_version, metrics
+from jibsa.core.data_version import ChangeFeed, Version
+from jibsa.core.db import Database, get_database
+
+ReadQuery = Callable[[AsyncSession], Awaitable[BaseModel]]
+
+
+@dataclass(slots=True)
+class _Entry:
+    version: Version
+    expires: float
+    value: Any
+    size: int
+
+
+class ReadCache:
+    """Values (response bodies, admin principals) keyed by what was asked, valid for one data version."""
+
+    def __init__(self, feed: ChangeFeed, *, enabled: bool = True, ttl: float = 30.0, max_bytes: int = 64 << 20):
+        self.feed = feed
+        self.enabled = enabled
+        self.ttl = ttl
+        self.max_bytes = max_bytes
+        self._entries: OrderedDict[Hashable, _Entry] = OrderedDict()
+        self._bytes = 0
+
+    def version(self) -> Version | None:
+        """The current data version; ``None`` when it cannot be known (nothing is then read from or stored here)."""
+        return data_version.current(self.feed) if self.enabled else None
+
+    def get(self, key: Hashable, version: Version | None) -> Any | None:
+        if version is None:
+            metrics.READ_CACHE_OFF.inc()
+            return None
+        entry = self._entries.get(key)
+        if entry is None or entry.version != version or entry.expires < time.monotonic():
+            metrics.READ_CACHE_MISS.inc()
+            return None
+        self._entries.move_to_end(key)
+        metrics.READ_CACHE_HIT.inc()
+        return entry.value
+
+    def put(self, key: Hashable, version: Version | None, value: Any, size: int = 64) -> None:
+        """Store ``value`` computed from ``version`` (taken before computing it); a stale version is not stored."""
+        if version is None or version != self.version() or size > self.max_bytes // 4:
+            return
+        old = self._entries.pop(key, None)
+        if old is not None:
+            self._bytes -= old.size
+        self._entries[key] = _Entry(version, time.monotonic() + self.ttl, value, size)
+        self._bytes += size
+        while self._bytes > self.max_bytes:
+            _, evicted = self._entries.popitem(last=False)
+            self._bytes -= evicted.size
+
+    def clear(self) -> None:
+        self._entries.clear()
+        self._bytes = 0
+
+    async def respond(self, request: Request, db: Database, query: ReadQuery, *, key: str = "") -> Response:
+        """The JSON of ``query(session)`` for this request, from memory while the data version is current.
+
+        Keyed by method, path and query string, plus ``key``: what else the answer depends on (a POST read's
+        validated body, today's date for a default range). On a miss the query runs in a read-only unit of work.
+        """
+        cache_key = ("response", request.method, request.url.path, request.url.query, key)
+        version = self.version()
+        body = self.get(cache_key, version)
+        if body is None:
+            async with db.transaction(read_only=True) as session:
+                model = await query(session)
+            body = model.__pydantic_serializer__.to_json(model, by_alias=True)
+            self.put(cache_key, version, body, len(body))
+        return Response(body, media_type="application/json")
+
+
+def get_read_cache(request: Request) -> ReadCache:
+    cache: ReadCache = request.app.state.read_cache
+    return cache
+
+
+class CachedRead:
+    """A route's cached read: ``await read(lambda session: service.list_x(session, ...))`` returns the response."""
+
+    __slots__ = ("_db", "_request")
+
+    def __init__(self, request: Request) -> None:
+        self._request = request
+        self._db = get_database(request)
+
+    async def __call__(self, query: ReadQuery, *, key: str = "") -> Response:
+        return await get_read_cache(self._request).respond(self._request, self._db, query, key=key)
+
+
+async def _cached_read(request: Request) -> CachedRead:
+    return CachedRead(request)
+
+
+CachedReadDep = Annotated[CachedRead, Depends(_cached_read)]
+"""Inject a cached read for the route (declare the route's ``response_model``: the body is that model's JSON)."""

@@ -1,0 +1,279 @@
+"""The admin read cache: answers from memory only while no write has committed since (``core.read_cache``)."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from fastapi import FastAPI
+from sqlalchemy import event, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from jibsa.core import data_version
+from jibsa.core.data_version import CHANNEL, PostgresChangeFeed, SQLiteChangeFeed, process_token
+from jibsa.core.db import Database
+from jibsa.core.read_cache import ReadCache
+from jibsa.models import Application, AuditLog
+from tests.conftest import ENGINE, StillFeed
+from tests.factories import auth_headers, make_application, quick_admin
+
+LIST = "/api/v1/admin/applications"
+
+
+@contextmanager
+def count_statements(database: Database) -> Iterator[list[str]]:
+    statements: list[str] = []
+
+    def before(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        statements.append(statement)
+
+    event.listen(database.engine.sync_engine, "before_cursor_execute", before)
+    try:
+        yield statements
+    finally:
+        event.remove(database.engine.sync_engine, "before_cursor_execute", before)
+
+
+class TestDataVersion:
+    async def test_a_tracked_write_moves_it_at_flush_and_again_at_commit(self, db: Database) -> None:
+        before = data_version.local_generation()
+        async with db.transaction() as session:
+            application = await make_application(session)
+            flushed = data_version.local_generation()
+            assert flushed > before
+        assert data_version.local_generation() > flushed
+        async with db.transaction() as session:
+            moved = data_version.local_generation()
+            await session.execute(
+                update(Application).where(Application.id == application.id).values(description="바뀐 설명")
+            )
+            assert data_version.local_generation() > moved
+
+    async def test_bookkeeping_writes_do_not_move_it(self, db: Database) -> None:
+        async with db.transaction() as session:
+            admin = await quick_admin(session)
+        before = data_version.local_generation()
+        async with db.transaction() as session:
+            await session.execute(
+                insert(AuditLog).values(
+                    admin_id=admin.id, action="application.view", entity_type="application", summary="열람"
+                )
+            )
+        assert data_version.local_generation() == before
+
+    async def test_a_rolled_back_write_moves_it(self, db: Database) -> None:
+        written: list[int] = []
+
+        async def write_then_fail() -> None:
+            async with db.transaction() as session:
+                await make_application(session)
+                written.append(data_version.local_generation())
+                raise RuntimeError
+
+        with pytest.raises(RuntimeError):
+            await write_then_fail()
+        assert data_version.local_generation() > written[0]
+
+    async def test_reads_do_not_move_it(self, db: Database) -> None:
+        before = data_version.local_generation()
+        async with db.transaction(read_only=True) as session:
+            await session.scalars(select(Application).limit(5))
+        assert data_version.local_generation() == before
+
+
+class TestReadCache:
+    def test_serves_only_the_version_it_was_computed_from(self) -> None:
+        feed = StillFeed()
+        cache = ReadCache(feed)
+        version = cache.version()
+        cache.put("k", version, b"body")
+        assert cache.get("k", cache.version()) == b"body"
+        feed.value = 1  # another process committed
+        assert cache.get("k", cache.version()) is None
+        feed.value = 0
+        data_version.bump()  # this process wrote
+        assert cache.get("k", cache.version()) is None
+
+    def test_a_result_computed_across_a_write_is_not_stored(self) -> None:
+        cache = ReadCache(StillFeed())
+        version = cache.version()
+        data_version.bump()  # committed while the result was being computed
+        cache.put("k", version, b"maybe stale")
+        assert cache.get("k", version) is None
+        assert cache.get("k", cache.version()) is None
+
+    def test_an_unknown_version_caches_nothing(self) -> None:
+        cache = ReadCache(StillFeed(token=None))
+        assert cache.version() is None
+        cache.put("k", cache.version(), b"body")
+        assert cache.get("k", cache.version()) is None
+
+    def test_entries_expire(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        cache = ReadCache(StillFeed(), ttl=30)
+        cache.put("k", cache.version(), b"body")
+        now = time.monotonic()
+        monkeypatch.setattr("jibsa.core.read_cache.time.monotonic", lambda: now + 31)
+        assert cache.get("k", cache.version()) is None
+
+    def test_least_recently_used_entries_go_when_full(self) -> None:
+        cache = ReadCache(StillFeed(), max_bytes=400)
+        version = cache.version()
+        for key in ("a", "b", "c"):
+            cache.put(key, version, key * 100, 100)
+        assert cache.get("a", version) == "a" * 100  # a is now the most recently used
+        cache.put("d", version, "d" * 100, 100)
+        cache.put("e", version, "e" * 100, 100)
+        assert cache.get("b", version) is None
+        assert [cache.get(key, version) is not None for key in ("a", "c", "d", "e")] == [True, True, True, True]
+
+    def test_off_when_disabled(self) -> None:
+        assert ReadCache(StillFeed(), enabled=False).version() is None
+
+
+class TestAdminList:
+    async def test_a_repeated_read_costs_no_statement(
+        self, client: httpx.AsyncClient, session: AsyncSession, database: Database, still_feed: StillFeed
+    ) -> None:
+        headers = auth_headers(await quick_admin(session))
+        await make_application(session)
+        first = await client.get(LIST, headers=headers)
+        with count_statements(database) as statements:
+            again = await client.get(LIST, headers=headers)
+        assert statements == []
+        assert again.status_code == 200
+        assert again.json() == first.json()
+        assert again.headers["content-type"] == "application/json"
+
+    async def test_a_change_through_the_api_shows_at_once(
+        self, client: httpx.AsyncClient, session: AsyncSession, still_feed: StillFeed
+    ) -> None:
+        headers = auth_headers(await quick_admin(session))
+        application = await make_application(session)
+        assert (await client.get(LIST, headers=headers)).json()["counts"]["new"] == 1
+        changed = await client.put(
+            f"{LIST}/{application.id}", json={"version": application.version, "status": "consulting"}, headers=headers
+        )
+        assert changed.status_code == 200, changed.text
+        counts = (await client.get(LIST, headers=headers)).json()["counts"]
+        assert (counts["new"], counts["consulting"]) == (0, 1)
+
+    async def test_another_process_commit_shows_at_once(
+        self, app: FastAPI, client: httpx.AsyncClient, session: AsyncSession, database: Database, still_feed: StillFeed
+    ) -> None:
+        headers = auth_headers(await quick_admin(session))
+        await make_application(session)
+        assert (await client.get(LIST, headers=headers)).json()["total"] == 1
+        # As another process would: straight on the connection (no session event here), then its notification.
+        connection = await session.connection()
+        await connection.exec_driver_sql("UPDATE application SET status = 'completed'")
+        still_feed.value = 1
+        counts = (await client.get(LIST, headers=headers)).json()["counts"]
+        assert (counts["new"], counts["completed"]) == (0, 1)
+
+    async def test_searches_are_keyed_by_their_body(
+        self, client: httpx.AsyncClient, session: AsyncSession, still_feed: StillFeed
+    ) -> None:
+        headers = auth_headers(await quick_admin(session))
+        await make_application(session, customer_phone="01011112222")
+        await make_application(session, customer_phone="01033334444")
+        first = await client.post(f"{LIST}/search", json={"search": "2222"}, headers=headers)
+        second = await client.post(f"{LIST}/search", json={"search": "4444"}, headers=headers)
+        assert [item["customer_phone"][-4:] for item in first.json()["items"]] == ["2222"]
+        assert [item["customer_phone"][-4:] for item in second.json()["items"]] == ["4444"]
+
+    async def test_a_deactivated_admin_is_refused_at_once(
+        self, client: httpx.AsyncClient, session: AsyncSession, still_feed: StillFeed
+    ) -> None:
+        admin = await quick_admin(session)
+        headers = auth_headers(admin)
+        assert (await client.get(LIST, headers=headers)).status_code == 200
+        admin.is_active = False
+        await session.flush()
+        refused = await client.get(LIST, headers=headers)
+        assert refused.status_code == 401
+        assert refused.json()["code"] == "invalid_token"
+
+    async def test_no_token_no_answer_even_when_cached(
+        self, client: httpx.AsyncClient, session: AsyncSession, still_feed: StillFeed
+    ) -> None:
+        headers = auth_headers(await quick_admin(session))
+        assert (await client.get(LIST, headers=headers)).status_code == 200
+        assert (await client.get(LIST)).status_code == 401
+        assert (await client.get(LIST, headers={"Authorization": "Bearer not-a-token"})).status_code == 401
+
+
+class TestSQLiteFeed:
+    def test_moves_when_another_connection_commits(self, tmp_path: Path) -> None:
+        path = tmp_path / "feed.db"
+        other = sqlite3.connect(path)
+        other.execute("CREATE TABLE t (x INTEGER)")
+        other.commit()
+        feed = SQLiteChangeFeed(f"sqlite+aiosqlite:///{path}")
+        before = feed.token()
+        assert before is not None
+        assert feed.token() == before
+        other.execute("INSERT INTO t VALUES (1)")
+        other.commit()
+        assert feed.token() != before
+        other.close()
+
+    def test_an_unreadable_database_caches_nothing(self, tmp_path: Path) -> None:
+        feed = SQLiteChangeFeed(f"sqlite+aiosqlite:///{tmp_path}/missing/dir/x.db")
+        assert feed.token() is None
+
+
+@pytest.mark.skipif(ENGINE != "postgresql", reason="LISTEN/NOTIFY is PostgreSQL's")
+class TestPostgresFeed:
+    async def test_other_processes_notifications_move_it_and_ours_do_not(self, database: Database) -> None:
+        import asyncpg  # type: ignore[import-untyped]
+
+        feed = PostgresChangeFeed(database.url)
+        assert feed.token() is None  # not listening yet: nothing may be cached
+        await feed.start()
+        try:
+            await feed.wait_connected()
+            before = feed.token()
+            assert before is not None
+            dsn = database.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+            other = await asyncpg.connect(dsn)
+            try:
+                await other.execute("SELECT pg_notify($1, $2)", CHANNEL, process_token())
+                await other.execute("SELECT pg_notify($1, 'another-process')", CHANNEL)
+                await _until(lambda: feed.token() != before)
+                assert feed.token() == before + 1  # type: ignore[operator]
+            finally:
+                await other.close()
+        finally:
+            await feed.stop()
+        assert feed.token() is None
+
+    @pytest.mark.committing
+    async def test_a_committed_write_notifies_and_a_read_does_not(self, db: Database) -> None:
+        import asyncpg
+
+        dsn = db.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+        listener = await asyncpg.connect(dsn)
+        heard: list[str] = []
+        await listener.add_listener(CHANNEL, lambda *args: heard.append(args[3]))
+        try:
+            async with db.transaction(read_only=True) as session:
+                await session.scalars(select(Application).limit(1))
+            async with db.transaction() as session:
+                await make_application(session)
+            await _until(lambda: bool(heard))
+            assert heard == [process_token()]
+        finally:
+            await listener.close()
+
+
+async def _until(condition: Any, timeout: float = 5.0) -> None:
+    async with asyncio.timeout(timeout):
+        while not condition():
+            await asyncio.sleep(0.01)
