@@ -50,23 +50,29 @@ def _api_router() -> APIRouter:
     from jibsa.settings.router import router as company_router
 
     api = APIRouter(prefix=API_PREFIX, responses=ERROR_RESPONSES)
-    api.include_router(catalog_router)
-    api.include_router(applications_public)
-    api.include_router(partners_public)
-    api.include_router(auth_router)
-    api.include_router(profile_router)
-    api.include_router(admins_router)
-    api.include_router(audit_router)
-    api.include_router(partners_admin)
-    api.include_router(schedule_router)
-    api.include_router(dashboard_router)
-    api.include_router(company_router)
-    api.include_router(company_public)
-    api.include_router(applications_admin)
-    api.include_router(assignments_admin)
-    api.include_router(files_admin)
-    api.include_router(templates_router)
-    api.include_router(sms_router)
+    # Routes are matched in this order, one pattern at a time (~2 µs each): the busiest come first. The public
+    # catalogue and form, then the admin screens people keep open, then the rest. ``tests/core/test_dependencies.py``
+    # checks that no route ever catches another's requests.
+    for router in (
+        catalog_router,
+        applications_public,
+        applications_admin,
+        assignments_admin,
+        schedule_router,
+        dashboard_router,
+        partners_admin,
+        templates_router,
+        sms_router,
+        partners_public,
+        company_public,
+        auth_router,
+        profile_router,
+        admins_router,
+        audit_router,
+        company_router,
+        files_admin,
+    ):
+        api.include_router(router)
     return api
 
 

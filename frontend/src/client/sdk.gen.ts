@@ -103,431 +103,6 @@ export const applicationsSubmitSimple = <ThrowOnError extends boolean = false>(o
 });
 
 /**
- * Register
- *
- * Register as a partner (multipart with an optional business registration file, or JSON).
- */
-export const partnersRegister = <ThrowOnError extends boolean = false>(options: Options<PartnersRegisterData, ThrowOnError>) => (options.client ?? client).post<PartnersRegisterResponses, PartnersRegisterErrors, ThrowOnError>({
-    url: '/api/v1/partners',
-    ...options,
-    headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
-
-/**
- * Login
- *
- * Log in with email and password: a 15-minute access token and a rotating refresh token.
- */
-export const authLogin = <ThrowOnError extends boolean = false>(options: Options<AuthLoginData, ThrowOnError>) => (options.client ?? client).post<AuthLoginResponses, AuthLoginErrors, ThrowOnError>({
-    url: '/api/v1/admin/auth/login',
-    ...options,
-    headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
-
-/**
- * Refresh
- *
- * Exchange a refresh token for a new pair; the presented token dies (reusing it ends the whole login).
- */
-export const authRefresh = <ThrowOnError extends boolean = false>(options: Options<AuthRefreshData, ThrowOnError>) => (options.client ?? client).post<AuthRefreshResponses, AuthRefreshErrors, ThrowOnError>({
-    url: '/api/v1/admin/auth/refresh',
-    ...options,
-    headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
-
-/**
- * Logout
- *
- * Log out: revoke the refresh token's whole family (works with an expired access token too).
- */
-export const authLogout = <ThrowOnError extends boolean = false>(options: Options<AuthLogoutData, ThrowOnError>) => (options.client ?? client).post<AuthLogoutResponses, AuthLogoutErrors, ThrowOnError>({
-    url: '/api/v1/admin/auth/logout',
-    ...options,
-    headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
-
-/**
- * Me
- *
- * The logged-in admin.
- */
-export const authMe = <ThrowOnError extends boolean = false>(options?: Options<AuthMeData, ThrowOnError>) => (options?.client ?? client).get<AuthMeResponses, AuthMeErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/api/v1/admin/auth/me',
-    ...options
-});
-
-/**
- * Change Password Auth
- *
- * Change one's own password; other sessions end, the caller receives a fresh token pair.
- */
-export const authChangePassword = <ThrowOnError extends boolean = false>(options: Options<AuthChangePasswordData, ThrowOnError>) => (options.client ?? client).put<AuthChangePasswordResponses, AuthChangePasswordErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/api/v1/admin/auth/password',
-    ...options,
-    headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
-
-/**
- * Get Profile
- *
- * One's own profile (phone in full).
- */
-export const settingsGetProfile = <ThrowOnError extends boolean = false>(options?: Options<SettingsGetProfileData, ThrowOnError>) => (options?.client ?? client).get<SettingsGetProfileResponses, SettingsGetProfileErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/api/v1/admin/settings/profile',
-    ...options
-});
-
-/**
- * Update Profile
- *
- * Update one's own name and phone (``phone: ""`` clears it).
- */
-export const settingsUpdateProfile = <ThrowOnError extends boolean = false>(options: Options<SettingsUpdateProfileData, ThrowOnError>) => (options.client ?? client).put<SettingsUpdateProfileResponses, SettingsUpdateProfileErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/api/v1/admin/settings/profile',
-    ...options,
-    headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
-
-/**
- * Change Password Settings
- *
- * Change one's own password; other sessions end, the caller receives a fresh token pair.
- */
-export const settingsChangePassword = <ThrowOnError extends boolean = false>(options: Options<SettingsChangePasswordData, ThrowOnError>) => (options.client ?? client).put<SettingsChangePasswordResponses, SettingsChangePasswordErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/api/v1/admin/settings/password',
-    ...options,
-    headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
-
-/**
- * List Admins
- *
- * Admin accounts, newest first.
- */
-export const adminsList = <ThrowOnError extends boolean = false>(options?: Options<AdminsListData, ThrowOnError>) => (options?.client ?? client).get<AdminsListResponses, AdminsListErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/api/v1/admin/admins',
-    ...options
-});
-
-/**
- * Create Admin
- *
- * Create an admin account (409 ``email_taken`` when the email is in use).
- */
-export const adminsCreate = <ThrowOnError extends boolean = false>(options: Options<AdminsCreateData, ThrowOnError>) => (options.client ?? client).post<AdminsCreateResponses, AdminsCreateErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/api/v1/admin/admins',
-    ...options,
-    headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
-
-/**
- * Deactivate Admin
- *
- * Deactivate an account (soft delete): it cannot log in and its tokens stop working.
- */
-export const adminsDeactivate = <ThrowOnError extends boolean = false>(options: Options<AdminsDeactivateData, ThrowOnError>) => (options.client ?? client).delete<AdminsDeactivateResponses, AdminsDeactivateErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/api/v1/admin/admins/{admin_id}',
-    ...options
-});
-
-/**
- * Get Admin
- *
- * One admin account.
- */
-export const adminsGet = <ThrowOnError extends boolean = false>(options: Options<AdminsGetData, ThrowOnError>) => (options.client ?? client).get<AdminsGetResponses, AdminsGetErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/api/v1/admin/admins/{admin_id}',
-    ...options
-});
-
-/**
- * Update Admin
- *
- * Change name, phone, role or active state; never one's own role or activity, never the last super admin.
- */
-export const adminsUpdate = <ThrowOnError extends boolean = false>(options: Options<AdminsUpdateData, ThrowOnError>) => (options.client ?? client).patch<AdminsUpdateResponses, AdminsUpdateErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/api/v1/admin/admins/{admin_id}',
-    ...options,
-    headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
-
-/**
- * List Audit Logs
- *
- * Audit entries, newest first, filtered by entity, admin, action and KST date range (keyset cursor).
- */
-export const auditList = <ThrowOnError extends boolean = false>(options?: Options<AuditListData, ThrowOnError>) => (options?.client ?? client).get<AuditListResponses, AuditListErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/api/v1/admin/audit-logs',
-    ...options
-});
-
-/**
- * Entity History
- *
- * The history of one entity (the activity timeline of detail pages), newest first.
- */
-export const auditEntityHistory = <ThrowOnError extends boolean = false>(options: Options<AuditEntityHistoryData, ThrowOnError>) => (options.client ?? client).get<AuditEntityHistoryResponses, AuditEntityHistoryErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/api/v1/admin/audit-logs/entity/{entity_type}/{entity_id}',
-    ...options
-});
-
-/**
- * List Partners
- *
- * Partners, newest first, with per-status counts; representative and phone decrypted for the page only.
- */
-export const adminPartnersList = <ThrowOnError extends boolean = false>(options?: Options<AdminPartnersListData, ThrowOnError>) => (options?.client ?? client).get<AdminPartnersListResponses, AdminPartnersListErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/api/v1/admin/partners',
-    ...options
-});
-
-/**
- * Search Partners
- *
- * The list searched by company, representative, phone or business number; the term travels in the body.
- */
-export const adminPartnersSearch = <ThrowOnError extends boolean = false>(options: Options<AdminPartnersSearchData, ThrowOnError>) => (options.client ?? client).post<AdminPartnersSearchResponses, AdminPartnersSearchErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/api/v1/admin/partners/search',
-    ...options,
-    headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
-
-/**
- * Delete Partner
- *
- * Soft-delete a partner (super admin); refused while it has active assignments.
- */
-export const adminPartnersDelete = <ThrowOnError extends boolean = false>(options: Options<AdminPartnersDeleteData, ThrowOnError>) => (options.client ?? client).delete<AdminPartnersDeleteResponses, AdminPartnersDeleteErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/api/v1/admin/partners/{partner_id}',
-    ...options
-});
-
-/**
- * Get Partner
- *
- * One partner, decrypted, with regions, services, registration file, notes and history (audited view).
- */
-export const adminPartnersGet = <ThrowOnError extends boolean = false>(options: Options<AdminPartnersGetData, ThrowOnError>) => (options.client ?? client).get<AdminPartnersGetResponses, AdminPartnersGetErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/api/v1/admin/partners/{partner_id}',
-    ...options
-});
-
-/**
- * Update Partner
- *
- * Edit a partner's fields, services and regions (``version`` in the body or ``If-Match``).
- */
-export const adminPartnersUpdate = <ThrowOnError extends boolean = false>(options: Options<AdminPartnersUpdateData, ThrowOnError>) => (options.client ?? client).put<AdminPartnersUpdateResponses, AdminPartnersUpdateErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/api/v1/admin/partners/{partner_id}',
-    ...options,
-    headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
-
-/**
- * Change Status
- *
- * Approve, reject, suspend, deactivate or reactivate (reason required to reject or suspend).
- *
- * May send an SMS, so it takes ``Idempotency-Key``: a repeat answers with the partner's current detail and
- * changes nothing (the stored reply holds no personal data).
- */
-export const adminPartnersChangeStatus = <ThrowOnError extends boolean = false>(options: Options<AdminPartnersChangeStatusData, ThrowOnError>) => (options.client ?? client).post<AdminPartnersChangeStatusResponses, AdminPartnersChangeStatusErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/api/v1/admin/partners/{partner_id}/status',
-    ...options,
-    headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
-
-/**
- * Download Business Registration
- *
- * The business registration file (admins only; every download is audited).
- */
-export const adminPartnersBusinessRegistration = <ThrowOnError extends boolean = false>(options: Options<AdminPartnersBusinessRegistrationData, ThrowOnError>) => (options.client ?? client).get<AdminPartnersBusinessRegistrationResponses, AdminPartnersBusinessRegistrationErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/api/v1/admin/partners/{partner_id}/business-registration',
-    ...options
-});
-
-/**
- * Similar Partners
- *
- * Up to five partners sharing the business number or phone number (possible duplicates).
- */
-export const adminPartnersSimilar = <ThrowOnError extends boolean = false>(options: Options<AdminPartnersSimilarData, ThrowOnError>) => (options.client ?? client).get<AdminPartnersSimilarResponses, AdminPartnersSimilarErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/api/v1/admin/partners/{partner_id}/similar-partners',
-    ...options
-});
-
-/**
- * List Notes
- *
- * Memos and status-change notes, newest first.
- */
-export const adminPartnersListNotes = <ThrowOnError extends boolean = false>(options: Options<AdminPartnersListNotesData, ThrowOnError>) => (options.client ?? client).get<AdminPartnersListNotesResponses, AdminPartnersListNotesErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/api/v1/admin/partners/{partner_id}/notes',
-    ...options
-});
-
-/**
- * Add Note
- *
- * Add a memo.
- */
-export const adminPartnersAddNote = <ThrowOnError extends boolean = false>(options: Options<AdminPartnersAddNoteData, ThrowOnError>) => (options.client ?? client).post<AdminPartnersAddNoteResponses, AdminPartnersAddNoteErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/api/v1/admin/partners/{partner_id}/notes',
-    ...options,
-    headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
-
-/**
- * Delete Note
- *
- * Delete a memo (own, or any as super admin).
- */
-export const adminPartnersDeleteNote = <ThrowOnError extends boolean = false>(options: Options<AdminPartnersDeleteNoteData, ThrowOnError>) => (options.client ?? client).delete<AdminPartnersDeleteNoteResponses, AdminPartnersDeleteNoteErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/api/v1/admin/partners/{partner_id}/notes/{note_id}',
-    ...options
-});
-
-/**
- * Get Schedule
- *
- * Assignments dated in a range of at most 62 days (default: this KST month); cancelled only when asked.
- */
-export const adminScheduleList = <ThrowOnError extends boolean = false>(options?: Options<AdminScheduleListData, ThrowOnError>) => (options?.client ?? client).get<AdminScheduleListResponses, AdminScheduleListErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/api/v1/admin/schedule',
-    ...options
-});
-
-/**
- * Monthly Stats
- *
- * A month's scheduled, completed and still-to-do assignments, with counts per day.
- */
-export const adminScheduleMonthlyStats = <ThrowOnError extends boolean = false>(options: Options<AdminScheduleMonthlyStatsData, ThrowOnError>) => (options.client ?? client).get<AdminScheduleMonthlyStatsResponses, AdminScheduleMonthlyStatsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/api/v1/admin/schedule/monthly-stats',
-    ...options
-});
-
-/**
- * Schedule Partners
- *
- * Approved partners for the calendar's filter.
- */
-export const adminSchedulePartners = <ThrowOnError extends boolean = false>(options?: Options<AdminSchedulePartnersData, ThrowOnError>) => (options?.client ?? client).get<AdminSchedulePartnersResponses, AdminSchedulePartnersErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/api/v1/admin/schedule/partners',
-    ...options
-});
-
-/**
- * Get Dashboard
- *
- * Counts per status and for today / this week / this month (KST), recent items, and the 30-day funnel.
- */
-export const adminDashboardGet = <ThrowOnError extends boolean = false>(options?: Options<AdminDashboardGetData, ThrowOnError>) => (options?.client ?? client).get<AdminDashboardGetResponses, AdminDashboardGetErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/api/v1/admin/dashboard',
-    ...options
-});
-
-/**
- * Get Company
- *
- * The company profile.
- */
-export const adminSettingsGetCompany = <ThrowOnError extends boolean = false>(options?: Options<AdminSettingsGetCompanyData, ThrowOnError>) => (options?.client ?? client).get<AdminSettingsGetCompanyResponses, AdminSettingsGetCompanyErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/api/v1/admin/settings/company',
-    ...options
-});
-
-/**
- * Update Company
- *
- * Change the company profile (super admin).
- */
-export const adminSettingsUpdateCompany = <ThrowOnError extends boolean = false>(options: Options<AdminSettingsUpdateCompanyData, ThrowOnError>) => (options.client ?? client).put<AdminSettingsUpdateCompanyResponses, AdminSettingsUpdateCompanyErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/api/v1/admin/settings/company',
-    ...options,
-    headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
-
-/**
- * Get Public Company
- *
- * The company's public details for the web app's header and footer (cached, ETag).
- */
-export const companyGet = <ThrowOnError extends boolean = false>(options?: Options<CompanyGetData, ThrowOnError>) => (options?.client ?? client).get<CompanyGetResponses, CompanyGetErrors, ThrowOnError>({ url: '/api/v1/company', ...options });
-
-/**
  * List Applications
  *
  * List applications with filters and per-status counts (searching is ``POST /search``: no terms in URLs).
@@ -780,13 +355,186 @@ export const adminApplicationsPartnerRanking = <ThrowOnError extends boolean = f
 });
 
 /**
- * Get File
+ * Get Schedule
  *
- * Stream a stored file (photo, business registration) to an admin; views and downloads are audited.
+ * Assignments dated in a range of at most 62 days (default: this KST month); cancelled only when asked.
  */
-export const adminFilesGet = <ThrowOnError extends boolean = false>(options: Options<AdminFilesGetData, ThrowOnError>) => (options.client ?? client).get<AdminFilesGetResponses, AdminFilesGetErrors, ThrowOnError>({
+export const adminScheduleList = <ThrowOnError extends boolean = false>(options?: Options<AdminScheduleListData, ThrowOnError>) => (options?.client ?? client).get<AdminScheduleListResponses, AdminScheduleListErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/api/v1/admin/files/{file_id}',
+    url: '/api/v1/admin/schedule',
+    ...options
+});
+
+/**
+ * Monthly Stats
+ *
+ * A month's scheduled, completed and still-to-do assignments, with counts per day.
+ */
+export const adminScheduleMonthlyStats = <ThrowOnError extends boolean = false>(options: Options<AdminScheduleMonthlyStatsData, ThrowOnError>) => (options.client ?? client).get<AdminScheduleMonthlyStatsResponses, AdminScheduleMonthlyStatsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/schedule/monthly-stats',
+    ...options
+});
+
+/**
+ * Schedule Partners
+ *
+ * Approved partners for the calendar's filter.
+ */
+export const adminSchedulePartners = <ThrowOnError extends boolean = false>(options?: Options<AdminSchedulePartnersData, ThrowOnError>) => (options?.client ?? client).get<AdminSchedulePartnersResponses, AdminSchedulePartnersErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/schedule/partners',
+    ...options
+});
+
+/**
+ * Get Dashboard
+ *
+ * Counts per status and for today / this week / this month (KST), recent items, and the 30-day funnel.
+ */
+export const adminDashboardGet = <ThrowOnError extends boolean = false>(options?: Options<AdminDashboardGetData, ThrowOnError>) => (options?.client ?? client).get<AdminDashboardGetResponses, AdminDashboardGetErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/dashboard',
+    ...options
+});
+
+/**
+ * List Partners
+ *
+ * Partners, newest first, with per-status counts; representative and phone decrypted for the page only.
+ */
+export const adminPartnersList = <ThrowOnError extends boolean = false>(options?: Options<AdminPartnersListData, ThrowOnError>) => (options?.client ?? client).get<AdminPartnersListResponses, AdminPartnersListErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/partners',
+    ...options
+});
+
+/**
+ * Search Partners
+ *
+ * The list searched by company, representative, phone or business number; the term travels in the body.
+ */
+export const adminPartnersSearch = <ThrowOnError extends boolean = false>(options: Options<AdminPartnersSearchData, ThrowOnError>) => (options.client ?? client).post<AdminPartnersSearchResponses, AdminPartnersSearchErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/partners/search',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Delete Partner
+ *
+ * Soft-delete a partner (super admin); refused while it has active assignments.
+ */
+export const adminPartnersDelete = <ThrowOnError extends boolean = false>(options: Options<AdminPartnersDeleteData, ThrowOnError>) => (options.client ?? client).delete<AdminPartnersDeleteResponses, AdminPartnersDeleteErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/partners/{partner_id}',
+    ...options
+});
+
+/**
+ * Get Partner
+ *
+ * One partner, decrypted, with regions, services, registration file, notes and history (audited view).
+ */
+export const adminPartnersGet = <ThrowOnError extends boolean = false>(options: Options<AdminPartnersGetData, ThrowOnError>) => (options.client ?? client).get<AdminPartnersGetResponses, AdminPartnersGetErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/partners/{partner_id}',
+    ...options
+});
+
+/**
+ * Update Partner
+ *
+ * Edit a partner's fields, services and regions (``version`` in the body or ``If-Match``).
+ */
+export const adminPartnersUpdate = <ThrowOnError extends boolean = false>(options: Options<AdminPartnersUpdateData, ThrowOnError>) => (options.client ?? client).put<AdminPartnersUpdateResponses, AdminPartnersUpdateErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/partners/{partner_id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Change Status
+ *
+ * Approve, reject, suspend, deactivate or reactivate (reason required to reject or suspend).
+ *
+ * May send an SMS, so it takes ``Idempotency-Key``: a repeat answers with the partner's current detail and
+ * changes nothing (the stored reply holds no personal data).
+ */
+export const adminPartnersChangeStatus = <ThrowOnError extends boolean = false>(options: Options<AdminPartnersChangeStatusData, ThrowOnError>) => (options.client ?? client).post<AdminPartnersChangeStatusResponses, AdminPartnersChangeStatusErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/partners/{partner_id}/status',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Download Business Registration
+ *
+ * The business registration file (admins only; every download is audited).
+ */
+export const adminPartnersBusinessRegistration = <ThrowOnError extends boolean = false>(options: Options<AdminPartnersBusinessRegistrationData, ThrowOnError>) => (options.client ?? client).get<AdminPartnersBusinessRegistrationResponses, AdminPartnersBusinessRegistrationErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/partners/{partner_id}/business-registration',
+    ...options
+});
+
+/**
+ * Similar Partners
+ *
+ * Up to five partners sharing the business number or phone number (possible duplicates).
+ */
+export const adminPartnersSimilar = <ThrowOnError extends boolean = false>(options: Options<AdminPartnersSimilarData, ThrowOnError>) => (options.client ?? client).get<AdminPartnersSimilarResponses, AdminPartnersSimilarErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/partners/{partner_id}/similar-partners',
+    ...options
+});
+
+/**
+ * List Notes
+ *
+ * Memos and status-change notes, newest first.
+ */
+export const adminPartnersListNotes = <ThrowOnError extends boolean = false>(options: Options<AdminPartnersListNotesData, ThrowOnError>) => (options.client ?? client).get<AdminPartnersListNotesResponses, AdminPartnersListNotesErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/partners/{partner_id}/notes',
+    ...options
+});
+
+/**
+ * Add Note
+ *
+ * Add a memo.
+ */
+export const adminPartnersAddNote = <ThrowOnError extends boolean = false>(options: Options<AdminPartnersAddNoteData, ThrowOnError>) => (options.client ?? client).post<AdminPartnersAddNoteResponses, AdminPartnersAddNoteErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/partners/{partner_id}/notes',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Delete Note
+ *
+ * Delete a memo (own, or any as super admin).
+ */
+export const adminPartnersDeleteNote = <ThrowOnError extends boolean = false>(options: Options<AdminPartnersDeleteNoteData, ThrowOnError>) => (options.client ?? client).delete<AdminPartnersDeleteNoteResponses, AdminPartnersDeleteNoteErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/partners/{partner_id}/notes/{note_id}',
     ...options
 });
 
@@ -1039,5 +787,257 @@ export const smsBulkCancel = <ThrowOnError extends boolean = false>(options: Opt
 export const smsGet = <ThrowOnError extends boolean = false>(options: Options<SmsGetData, ThrowOnError>) => (options.client ?? client).get<SmsGetResponses, SmsGetErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/admin/sms/{message_id}',
+    ...options
+});
+
+/**
+ * Register
+ *
+ * Register as a partner (multipart with an optional business registration file, or JSON).
+ */
+export const partnersRegister = <ThrowOnError extends boolean = false>(options: Options<PartnersRegisterData, ThrowOnError>) => (options.client ?? client).post<PartnersRegisterResponses, PartnersRegisterErrors, ThrowOnError>({
+    url: '/api/v1/partners',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Get Public Company
+ *
+ * The company's public details for the web app's header and footer (cached, ETag).
+ */
+export const companyGet = <ThrowOnError extends boolean = false>(options?: Options<CompanyGetData, ThrowOnError>) => (options?.client ?? client).get<CompanyGetResponses, CompanyGetErrors, ThrowOnError>({ url: '/api/v1/company', ...options });
+
+/**
+ * Login
+ *
+ * Log in with email and password: a 15-minute access token and a rotating refresh token.
+ */
+export const authLogin = <ThrowOnError extends boolean = false>(options: Options<AuthLoginData, ThrowOnError>) => (options.client ?? client).post<AuthLoginResponses, AuthLoginErrors, ThrowOnError>({
+    url: '/api/v1/admin/auth/login',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Refresh
+ *
+ * Exchange a refresh token for a new pair; the presented token dies (reusing it ends the whole login).
+ */
+export const authRefresh = <ThrowOnError extends boolean = false>(options: Options<AuthRefreshData, ThrowOnError>) => (options.client ?? client).post<AuthRefreshResponses, AuthRefreshErrors, ThrowOnError>({
+    url: '/api/v1/admin/auth/refresh',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Logout
+ *
+ * Log out: revoke the refresh token's whole family (works with an expired access token too).
+ */
+export const authLogout = <ThrowOnError extends boolean = false>(options: Options<AuthLogoutData, ThrowOnError>) => (options.client ?? client).post<AuthLogoutResponses, AuthLogoutErrors, ThrowOnError>({
+    url: '/api/v1/admin/auth/logout',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Me
+ *
+ * The logged-in admin.
+ */
+export const authMe = <ThrowOnError extends boolean = false>(options?: Options<AuthMeData, ThrowOnError>) => (options?.client ?? client).get<AuthMeResponses, AuthMeErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/auth/me',
+    ...options
+});
+
+/**
+ * Change Password Auth
+ *
+ * Change one's own password; other sessions end, the caller receives a fresh token pair.
+ */
+export const authChangePassword = <ThrowOnError extends boolean = false>(options: Options<AuthChangePasswordData, ThrowOnError>) => (options.client ?? client).put<AuthChangePasswordResponses, AuthChangePasswordErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/auth/password',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Get Profile
+ *
+ * One's own profile (phone in full).
+ */
+export const settingsGetProfile = <ThrowOnError extends boolean = false>(options?: Options<SettingsGetProfileData, ThrowOnError>) => (options?.client ?? client).get<SettingsGetProfileResponses, SettingsGetProfileErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/settings/profile',
+    ...options
+});
+
+/**
+ * Update Profile
+ *
+ * Update one's own name and phone (``phone: ""`` clears it).
+ */
+export const settingsUpdateProfile = <ThrowOnError extends boolean = false>(options: Options<SettingsUpdateProfileData, ThrowOnError>) => (options.client ?? client).put<SettingsUpdateProfileResponses, SettingsUpdateProfileErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/settings/profile',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Change Password Settings
+ *
+ * Change one's own password; other sessions end, the caller receives a fresh token pair.
+ */
+export const settingsChangePassword = <ThrowOnError extends boolean = false>(options: Options<SettingsChangePasswordData, ThrowOnError>) => (options.client ?? client).put<SettingsChangePasswordResponses, SettingsChangePasswordErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/settings/password',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * List Admins
+ *
+ * Admin accounts, newest first.
+ */
+export const adminsList = <ThrowOnError extends boolean = false>(options?: Options<AdminsListData, ThrowOnError>) => (options?.client ?? client).get<AdminsListResponses, AdminsListErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/admins',
+    ...options
+});
+
+/**
+ * Create Admin
+ *
+ * Create an admin account (409 ``email_taken`` when the email is in use).
+ */
+export const adminsCreate = <ThrowOnError extends boolean = false>(options: Options<AdminsCreateData, ThrowOnError>) => (options.client ?? client).post<AdminsCreateResponses, AdminsCreateErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/admins',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Deactivate Admin
+ *
+ * Deactivate an account (soft delete): it cannot log in and its tokens stop working.
+ */
+export const adminsDeactivate = <ThrowOnError extends boolean = false>(options: Options<AdminsDeactivateData, ThrowOnError>) => (options.client ?? client).delete<AdminsDeactivateResponses, AdminsDeactivateErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/admins/{admin_id}',
+    ...options
+});
+
+/**
+ * Get Admin
+ *
+ * One admin account.
+ */
+export const adminsGet = <ThrowOnError extends boolean = false>(options: Options<AdminsGetData, ThrowOnError>) => (options.client ?? client).get<AdminsGetResponses, AdminsGetErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/admins/{admin_id}',
+    ...options
+});
+
+/**
+ * Update Admin
+ *
+ * Change name, phone, role or active state; never one's own role or activity, never the last super admin.
+ */
+export const adminsUpdate = <ThrowOnError extends boolean = false>(options: Options<AdminsUpdateData, ThrowOnError>) => (options.client ?? client).patch<AdminsUpdateResponses, AdminsUpdateErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/admins/{admin_id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * List Audit Logs
+ *
+ * Audit entries, newest first, filtered by entity, admin, action and KST date range (keyset cursor).
+ */
+export const auditList = <ThrowOnError extends boolean = false>(options?: Options<AuditListData, ThrowOnError>) => (options?.client ?? client).get<AuditListResponses, AuditListErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/audit-logs',
+    ...options
+});
+
+/**
+ * Entity History
+ *
+ * The history of one entity (the activity timeline of detail pages), newest first.
+ */
+export const auditEntityHistory = <ThrowOnError extends boolean = false>(options: Options<AuditEntityHistoryData, ThrowOnError>) => (options.client ?? client).get<AuditEntityHistoryResponses, AuditEntityHistoryErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/audit-logs/entity/{entity_type}/{entity_id}',
+    ...options
+});
+
+/**
+ * Get Company
+ *
+ * The company profile.
+ */
+export const adminSettingsGetCompany = <ThrowOnError extends boolean = false>(options?: Options<AdminSettingsGetCompanyData, ThrowOnError>) => (options?.client ?? client).get<AdminSettingsGetCompanyResponses, AdminSettingsGetCompanyErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/settings/company',
+    ...options
+});
+
+/**
+ * Update Company
+ *
+ * Change the company profile (super admin).
+ */
+export const adminSettingsUpdateCompany = <ThrowOnError extends boolean = false>(options: Options<AdminSettingsUpdateCompanyData, ThrowOnError>) => (options.client ?? client).put<AdminSettingsUpdateCompanyResponses, AdminSettingsUpdateCompanyErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/settings/company',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Get File
+ *
+ * Stream a stored file (photo, business registration) to an admin; views and downloads are audited.
+ */
+export const adminFilesGet = <ThrowOnError extends boolean = false>(options: Options<AdminFilesGetData, ThrowOnError>) => (options.client ?? client).get<AdminFilesGetResponses, AdminFilesGetErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/files/{file_id}',
     ...options
 });

@@ -4186,1253 +4186,6 @@ export type ApplicationsSubmitSimpleResponses = {
 
 export type ApplicationsSubmitSimpleResponse = ApplicationsSubmitSimpleResponses[keyof ApplicationsSubmitSimpleResponses];
 
-export type PartnersRegisterData = {
-    body: PartnerCreate;
-    headers?: {
-        /**
-         * Idempotency-Key
-         *
-         * 같은 키로 다시 보내면 첫 응답을 그대로 돌려줍니다.
-         */
-        'Idempotency-Key'?: string | null;
-    };
-    path?: never;
-    query?: never;
-    url: '/api/v1/partners';
-};
-
-export type PartnersRegisterErrors = {
-    /**
-     * 입력값 오류 (details: 항목별 메시지)
-     */
-    422: ErrorBody;
-    /**
-     * 요청 오류
-     */
-    '4XX': ErrorBody;
-};
-
-export type PartnersRegisterError = PartnersRegisterErrors[keyof PartnersRegisterErrors];
-
-export type PartnersRegisterResponses = {
-    /**
-     * Successful Response
-     */
-    201: PartnerRegistered;
-};
-
-export type PartnersRegisterResponse = PartnersRegisterResponses[keyof PartnersRegisterResponses];
-
-export type AuthLoginData = {
-    body: LoginRequest;
-    path?: never;
-    query?: never;
-    url: '/api/v1/admin/auth/login';
-};
-
-export type AuthLoginErrors = {
-    /**
-     * 오류 (`code`, `message`, `details`)
-     */
-    401: unknown;
-    /**
-     * 오류 (`code`, `message`, `details`)
-     */
-    403: unknown;
-    /**
-     * 입력값 오류 (details: 항목별 메시지)
-     */
-    422: ErrorBody;
-    /**
-     * 오류 (`code`, `message`, `details`)
-     */
-    429: unknown;
-    /**
-     * 요청 오류
-     */
-    '4XX': ErrorBody;
-};
-
-export type AuthLoginError = AuthLoginErrors[keyof AuthLoginErrors];
-
-export type AuthLoginResponses = {
-    /**
-     * Successful Response
-     */
-    200: TokenResponse;
-};
-
-export type AuthLoginResponse = AuthLoginResponses[keyof AuthLoginResponses];
-
-export type AuthRefreshData = {
-    body: RefreshRequest;
-    path?: never;
-    query?: never;
-    url: '/api/v1/admin/auth/refresh';
-};
-
-export type AuthRefreshErrors = {
-    /**
-     * 오류 (`code`, `message`, `details`)
-     */
-    401: unknown;
-    /**
-     * 입력값 오류 (details: 항목별 메시지)
-     */
-    422: ErrorBody;
-    /**
-     * 요청 오류
-     */
-    '4XX': ErrorBody;
-};
-
-export type AuthRefreshError = AuthRefreshErrors[keyof AuthRefreshErrors];
-
-export type AuthRefreshResponses = {
-    /**
-     * Successful Response
-     */
-    200: TokenResponse;
-};
-
-export type AuthRefreshResponse = AuthRefreshResponses[keyof AuthRefreshResponses];
-
-export type AuthLogoutData = {
-    body: RefreshRequest;
-    path?: never;
-    query?: never;
-    url: '/api/v1/admin/auth/logout';
-};
-
-export type AuthLogoutErrors = {
-    /**
-     * 입력값 오류 (details: 항목별 메시지)
-     */
-    422: ErrorBody;
-    /**
-     * 요청 오류
-     */
-    '4XX': ErrorBody;
-};
-
-export type AuthLogoutError = AuthLogoutErrors[keyof AuthLogoutErrors];
-
-export type AuthLogoutResponses = {
-    /**
-     * Successful Response
-     */
-    204: void;
-};
-
-export type AuthLogoutResponse = AuthLogoutResponses[keyof AuthLogoutResponses];
-
-export type AuthMeData = {
-    body?: never;
-    path?: never;
-    query?: never;
-    url: '/api/v1/admin/auth/me';
-};
-
-export type AuthMeErrors = {
-    /**
-     * 입력값 오류 (details: 항목별 메시지)
-     */
-    422: ErrorBody;
-    /**
-     * 요청 오류
-     */
-    '4XX': ErrorBody;
-};
-
-export type AuthMeError = AuthMeErrors[keyof AuthMeErrors];
-
-export type AuthMeResponses = {
-    /**
-     * Successful Response
-     */
-    200: AdminRead;
-};
-
-export type AuthMeResponse = AuthMeResponses[keyof AuthMeResponses];
-
-export type AuthChangePasswordData = {
-    body: PasswordChange;
-    path?: never;
-    query?: never;
-    url: '/api/v1/admin/auth/password';
-};
-
-export type AuthChangePasswordErrors = {
-    /**
-     * 입력값 오류 (details: 항목별 메시지)
-     */
-    422: ErrorBody;
-    /**
-     * 요청 오류
-     */
-    '4XX': ErrorBody;
-};
-
-export type AuthChangePasswordError = AuthChangePasswordErrors[keyof AuthChangePasswordErrors];
-
-export type AuthChangePasswordResponses = {
-    /**
-     * Successful Response
-     */
-    200: TokenResponse;
-};
-
-export type AuthChangePasswordResponse = AuthChangePasswordResponses[keyof AuthChangePasswordResponses];
-
-export type SettingsGetProfileData = {
-    body?: never;
-    path?: never;
-    query?: never;
-    url: '/api/v1/admin/settings/profile';
-};
-
-export type SettingsGetProfileErrors = {
-    /**
-     * 입력값 오류 (details: 항목별 메시지)
-     */
-    422: ErrorBody;
-    /**
-     * 요청 오류
-     */
-    '4XX': ErrorBody;
-};
-
-export type SettingsGetProfileError = SettingsGetProfileErrors[keyof SettingsGetProfileErrors];
-
-export type SettingsGetProfileResponses = {
-    /**
-     * Successful Response
-     */
-    200: AdminRead;
-};
-
-export type SettingsGetProfileResponse = SettingsGetProfileResponses[keyof SettingsGetProfileResponses];
-
-export type SettingsUpdateProfileData = {
-    body: ProfileUpdate;
-    path?: never;
-    query?: never;
-    url: '/api/v1/admin/settings/profile';
-};
-
-export type SettingsUpdateProfileErrors = {
-    /**
-     * 입력값 오류 (details: 항목별 메시지)
-     */
-    422: ErrorBody;
-    /**
-     * 요청 오류
-     */
-    '4XX': ErrorBody;
-};
-
-export type SettingsUpdateProfileError = SettingsUpdateProfileErrors[keyof SettingsUpdateProfileErrors];
-
-export type SettingsUpdateProfileResponses = {
-    /**
-     * Successful Response
-     */
-    200: AdminRead;
-};
-
-export type SettingsUpdateProfileResponse = SettingsUpdateProfileResponses[keyof SettingsUpdateProfileResponses];
-
-export type SettingsChangePasswordData = {
-    body: PasswordChange;
-    path?: never;
-    query?: never;
-    url: '/api/v1/admin/settings/password';
-};
-
-export type SettingsChangePasswordErrors = {
-    /**
-     * 입력값 오류 (details: 항목별 메시지)
-     */
-    422: ErrorBody;
-    /**
-     * 요청 오류
-     */
-    '4XX': ErrorBody;
-};
-
-export type SettingsChangePasswordError = SettingsChangePasswordErrors[keyof SettingsChangePasswordErrors];
-
-export type SettingsChangePasswordResponses = {
-    /**
-     * Successful Response
-     */
-    200: TokenResponse;
-};
-
-export type SettingsChangePasswordResponse = SettingsChangePasswordResponses[keyof SettingsChangePasswordResponses];
-
-export type AdminsListData = {
-    body?: never;
-    path?: never;
-    query?: {
-        /**
-         * Is Active
-         *
-         * 활성/비활성 계정만
-         */
-        is_active?: boolean | null;
-        /**
-         * Page
-         *
-         * 1부터 시작하는 페이지 번호
-         */
-        page?: number;
-        /**
-         * Page Size
-         */
-        page_size?: number;
-    };
-    url: '/api/v1/admin/admins';
-};
-
-export type AdminsListErrors = {
-    /**
-     * 입력값 오류 (details: 항목별 메시지)
-     */
-    422: ErrorBody;
-    /**
-     * 요청 오류
-     */
-    '4XX': ErrorBody;
-};
-
-export type AdminsListError = AdminsListErrors[keyof AdminsListErrors];
-
-export type AdminsListResponses = {
-    /**
-     * Successful Response
-     */
-    200: PageAdminRead;
-};
-
-export type AdminsListResponse = AdminsListResponses[keyof AdminsListResponses];
-
-export type AdminsCreateData = {
-    body: AdminCreate;
-    path?: never;
-    query?: never;
-    url: '/api/v1/admin/admins';
-};
-
-export type AdminsCreateErrors = {
-    /**
-     * 입력값 오류 (details: 항목별 메시지)
-     */
-    422: ErrorBody;
-    /**
-     * 요청 오류
-     */
-    '4XX': ErrorBody;
-};
-
-export type AdminsCreateError = AdminsCreateErrors[keyof AdminsCreateErrors];
-
-export type AdminsCreateResponses = {
-    /**
-     * Successful Response
-     */
-    201: AdminRead;
-};
-
-export type AdminsCreateResponse = AdminsCreateResponses[keyof AdminsCreateResponses];
-
-export type AdminsDeactivateData = {
-    body?: never;
-    path: {
-        /**
-         * Admin Id
-         */
-        admin_id: number;
-    };
-    query?: never;
-    url: '/api/v1/admin/admins/{admin_id}';
-};
-
-export type AdminsDeactivateErrors = {
-    /**
-     * 입력값 오류 (details: 항목별 메시지)
-     */
-    422: ErrorBody;
-    /**
-     * 요청 오류
-     */
-    '4XX': ErrorBody;
-};
-
-export type AdminsDeactivateError = AdminsDeactivateErrors[keyof AdminsDeactivateErrors];
-
-export type AdminsDeactivateResponses = {
-    /**
-     * Successful Response
-     */
-    204: void;
-};
-
-export type AdminsDeactivateResponse = AdminsDeactivateResponses[keyof AdminsDeactivateResponses];
-
-export type AdminsGetData = {
-    body?: never;
-    path: {
-        /**
-         * Admin Id
-         */
-        admin_id: number;
-    };
-    query?: never;
-    url: '/api/v1/admin/admins/{admin_id}';
-};
-
-export type AdminsGetErrors = {
-    /**
-     * 입력값 오류 (details: 항목별 메시지)
-     */
-    422: ErrorBody;
-    /**
-     * 요청 오류
-     */
-    '4XX': ErrorBody;
-};
-
-export type AdminsGetError = AdminsGetErrors[keyof AdminsGetErrors];
-
-export type AdminsGetResponses = {
-    /**
-     * Successful Response
-     */
-    200: AdminRead;
-};
-
-export type AdminsGetResponse = AdminsGetResponses[keyof AdminsGetResponses];
-
-export type AdminsUpdateData = {
-    body: AdminUpdate;
-    path: {
-        /**
-         * Admin Id
-         */
-        admin_id: number;
-    };
-    query?: never;
-    url: '/api/v1/admin/admins/{admin_id}';
-};
-
-export type AdminsUpdateErrors = {
-    /**
-     * 입력값 오류 (details: 항목별 메시지)
-     */
-    422: ErrorBody;
-    /**
-     * 요청 오류
-     */
-    '4XX': ErrorBody;
-};
-
-export type AdminsUpdateError = AdminsUpdateErrors[keyof AdminsUpdateErrors];
-
-export type AdminsUpdateResponses = {
-    /**
-     * Successful Response
-     */
-    200: AdminRead;
-};
-
-export type AdminsUpdateResponse = AdminsUpdateResponses[keyof AdminsUpdateResponses];
-
-export type AuditListData = {
-    body?: never;
-    path?: never;
-    query?: {
-        /**
-         * Entity Type
-         */
-        entity_type?: string | null;
-        /**
-         * Entity Id
-         */
-        entity_id?: number | null;
-        /**
-         * Admin Id
-         */
-        admin_id?: number | null;
-        /**
-         * Action
-         */
-        action?: string | null;
-        /**
-         * Date From
-         *
-         * KST 날짜부터 (포함)
-         */
-        date_from?: string | null;
-        /**
-         * Date To
-         *
-         * KST 날짜까지 (포함)
-         */
-        date_to?: string | null;
-        /**
-         * Cursor
-         *
-         * 이전 응답의 `next_cursor`
-         */
-        cursor?: string | null;
-        /**
-         * Limit
-         */
-        limit?: number;
-    };
-    url: '/api/v1/admin/audit-logs';
-};
-
-export type AuditListErrors = {
-    /**
-     * 입력값 오류 (details: 항목별 메시지)
-     */
-    422: ErrorBody;
-    /**
-     * 요청 오류
-     */
-    '4XX': ErrorBody;
-};
-
-export type AuditListError = AuditListErrors[keyof AuditListErrors];
-
-export type AuditListResponses = {
-    /**
-     * Successful Response
-     */
-    200: CursorPageAuditLogRead;
-};
-
-export type AuditListResponse = AuditListResponses[keyof AuditListResponses];
-
-export type AuditEntityHistoryData = {
-    body?: never;
-    path: {
-        /**
-         * Entity Type
-         */
-        entity_type: string;
-        /**
-         * Entity Id
-         */
-        entity_id: number;
-    };
-    query?: {
-        /**
-         * Cursor
-         *
-         * 이전 응답의 `next_cursor`
-         */
-        cursor?: string | null;
-        /**
-         * Limit
-         */
-        limit?: number;
-    };
-    url: '/api/v1/admin/audit-logs/entity/{entity_type}/{entity_id}';
-};
-
-export type AuditEntityHistoryErrors = {
-    /**
-     * 입력값 오류 (details: 항목별 메시지)
-     */
-    422: ErrorBody;
-    /**
-     * 요청 오류
-     */
-    '4XX': ErrorBody;
-};
-
-export type AuditEntityHistoryError = AuditEntityHistoryErrors[keyof AuditEntityHistoryErrors];
-
-export type AuditEntityHistoryResponses = {
-    /**
-     * Successful Response
-     */
-    200: CursorPageAuditLogRead;
-};
-
-export type AuditEntityHistoryResponse = AuditEntityHistoryResponses[keyof AuditEntityHistoryResponses];
-
-export type AdminPartnersListData = {
-    body?: never;
-    path?: never;
-    query?: {
-        /**
-         * Status
-         */
-        status?: PartnerStatus | null;
-        /**
-         * Services
-         *
-         * 서비스 코드 (하나라도 포함)
-         */
-        services?: Array<string> | null;
-        /**
-         * District Code
-         */
-        district_code?: string | null;
-        /**
-         * Province Code
-         */
-        province_code?: string | null;
-        /**
-         * Date From
-         *
-         * 등록일 시작 (KST)
-         */
-        date_from?: string | null;
-        /**
-         * Date To
-         *
-         * 등록일 끝 (KST, 포함)
-         */
-        date_to?: string | null;
-        /**
-         * Page
-         *
-         * 1부터 시작하는 페이지 번호
-         */
-        page?: number;
-        /**
-         * Page Size
-         */
-        page_size?: number;
-    };
-    url: '/api/v1/admin/partners';
-};
-
-export type AdminPartnersListErrors = {
-    /**
-     * 입력값 오류 (details: 항목별 메시지)
-     */
-    422: ErrorBody;
-    /**
-     * 요청 오류
-     */
-    '4XX': ErrorBody;
-};
-
-export type AdminPartnersListError = AdminPartnersListErrors[keyof AdminPartnersListErrors];
-
-export type AdminPartnersListResponses = {
-    /**
-     * Successful Response
-     */
-    200: PartnerList;
-};
-
-export type AdminPartnersListResponse = AdminPartnersListResponses[keyof AdminPartnersListResponses];
-
-export type AdminPartnersSearchData = {
-    body: PartnerSearch;
-    path?: never;
-    query?: never;
-    url: '/api/v1/admin/partners/search';
-};
-
-export type AdminPartnersSearchErrors = {
-    /**
-     * 입력값 오류 (details: 항목별 메시지)
-     */
-    422: ErrorBody;
-    /**
-     * 요청 오류
-     */
-    '4XX': ErrorBody;
-};
-
-export type AdminPartnersSearchError = AdminPartnersSearchErrors[keyof AdminPartnersSearchErrors];
-
-export type AdminPartnersSearchResponses = {
-    /**
-     * Successful Response
-     */
-    200: PartnerList;
-};
-
-export type AdminPartnersSearchResponse = AdminPartnersSearchResponses[keyof AdminPartnersSearchResponses];
-
-export type AdminPartnersDeleteData = {
-    body?: never;
-    path: {
-        /**
-         * Partner Id
-         */
-        partner_id: number;
-    };
-    query?: never;
-    url: '/api/v1/admin/partners/{partner_id}';
-};
-
-export type AdminPartnersDeleteErrors = {
-    /**
-     * 입력값 오류 (details: 항목별 메시지)
-     */
-    422: ErrorBody;
-    /**
-     * 요청 오류
-     */
-    '4XX': ErrorBody;
-};
-
-export type AdminPartnersDeleteError = AdminPartnersDeleteErrors[keyof AdminPartnersDeleteErrors];
-
-export type AdminPartnersDeleteResponses = {
-    /**
-     * Successful Response
-     */
-    204: void;
-};
-
-export type AdminPartnersDeleteResponse = AdminPartnersDeleteResponses[keyof AdminPartnersDeleteResponses];
-
-export type AdminPartnersGetData = {
-    body?: never;
-    path: {
-        /**
-         * Partner Id
-         */
-        partner_id: number;
-    };
-    query?: never;
-    url: '/api/v1/admin/partners/{partner_id}';
-};
-
-export type AdminPartnersGetErrors = {
-    /**
-     * 입력값 오류 (details: 항목별 메시지)
-     */
-    422: ErrorBody;
-    /**
-     * 요청 오류
-     */
-    '4XX': ErrorBody;
-};
-
-export type AdminPartnersGetError = AdminPartnersGetErrors[keyof AdminPartnersGetErrors];
-
-export type AdminPartnersGetResponses = {
-    /**
-     * Successful Response
-     */
-    200: PartnerDetailView;
-};
-
-export type AdminPartnersGetResponse = AdminPartnersGetResponses[keyof AdminPartnersGetResponses];
-
-export type AdminPartnersUpdateData = {
-    body: PartnerUpdate;
-    headers?: {
-        /**
-         * If-Match
-         *
-         * 기대하는 버전 (예: "3"); 본문의 version 대신 보낼 수 있습니다.
-         */
-        'If-Match'?: string | null;
-    };
-    path: {
-        /**
-         * Partner Id
-         */
-        partner_id: number;
-    };
-    query?: never;
-    url: '/api/v1/admin/partners/{partner_id}';
-};
-
-export type AdminPartnersUpdateErrors = {
-    /**
-     * 입력값 오류 (details: 항목별 메시지)
-     */
-    422: ErrorBody;
-    /**
-     * 요청 오류
-     */
-    '4XX': ErrorBody;
-};
-
-export type AdminPartnersUpdateError = AdminPartnersUpdateErrors[keyof AdminPartnersUpdateErrors];
-
-export type AdminPartnersUpdateResponses = {
-    /**
-     * Successful Response
-     */
-    200: PartnerDetail;
-};
-
-export type AdminPartnersUpdateResponse = AdminPartnersUpdateResponses[keyof AdminPartnersUpdateResponses];
-
-export type AdminPartnersChangeStatusData = {
-    body: PartnerStatusChange;
-    headers?: {
-        /**
-         * If-Match
-         *
-         * 기대하는 버전 (예: "3"); 본문의 version 대신 보낼 수 있습니다.
-         */
-        'If-Match'?: string | null;
-        /**
-         * Idempotency-Key
-         *
-         * 같은 키로 다시 보내면 첫 응답을 그대로 돌려줍니다.
-         */
-        'Idempotency-Key'?: string | null;
-    };
-    path: {
-        /**
-         * Partner Id
-         */
-        partner_id: number;
-    };
-    query?: never;
-    url: '/api/v1/admin/partners/{partner_id}/status';
-};
-
-export type AdminPartnersChangeStatusErrors = {
-    /**
-     * 입력값 오류 (details: 항목별 메시지)
-     */
-    422: ErrorBody;
-    /**
-     * 요청 오류
-     */
-    '4XX': ErrorBody;
-};
-
-export type AdminPartnersChangeStatusError = AdminPartnersChangeStatusErrors[keyof AdminPartnersChangeStatusErrors];
-
-export type AdminPartnersChangeStatusResponses = {
-    /**
-     * Successful Response
-     */
-    200: PartnerDetail;
-};
-
-export type AdminPartnersChangeStatusResponse = AdminPartnersChangeStatusResponses[keyof AdminPartnersChangeStatusResponses];
-
-export type AdminPartnersBusinessRegistrationData = {
-    body?: never;
-    path: {
-        /**
-         * Partner Id
-         */
-        partner_id: number;
-    };
-    query?: never;
-    url: '/api/v1/admin/partners/{partner_id}/business-registration';
-};
-
-export type AdminPartnersBusinessRegistrationErrors = {
-    /**
-     * 입력값 오류 (details: 항목별 메시지)
-     */
-    422: ErrorBody;
-    /**
-     * 요청 오류
-     */
-    '4XX': ErrorBody;
-};
-
-export type AdminPartnersBusinessRegistrationError = AdminPartnersBusinessRegistrationErrors[keyof AdminPartnersBusinessRegistrationErrors];
-
-export type AdminPartnersBusinessRegistrationResponses = {
-    /**
-     * Successful Response
-     */
-    200: Blob | File;
-};
-
-export type AdminPartnersBusinessRegistrationResponse = AdminPartnersBusinessRegistrationResponses[keyof AdminPartnersBusinessRegistrationResponses];
-
-export type AdminPartnersSimilarData = {
-    body?: never;
-    path: {
-        /**
-         * Partner Id
-         */
-        partner_id: number;
-    };
-    query?: never;
-    url: '/api/v1/admin/partners/{partner_id}/similar-partners';
-};
-
-export type AdminPartnersSimilarErrors = {
-    /**
-     * 입력값 오류 (details: 항목별 메시지)
-     */
-    422: ErrorBody;
-    /**
-     * 요청 오류
-     */
-    '4XX': ErrorBody;
-};
-
-export type AdminPartnersSimilarError = AdminPartnersSimilarErrors[keyof AdminPartnersSimilarErrors];
-
-export type AdminPartnersSimilarResponses = {
-    /**
-     * Successful Response
-     */
-    200: SimilarPartners;
-};
-
-export type AdminPartnersSimilarResponse = AdminPartnersSimilarResponses[keyof AdminPartnersSimilarResponses];
-
-export type AdminPartnersListNotesData = {
-    body?: never;
-    path: {
-        /**
-         * Partner Id
-         */
-        partner_id: number;
-    };
-    query?: never;
-    url: '/api/v1/admin/partners/{partner_id}/notes';
-};
-
-export type AdminPartnersListNotesErrors = {
-    /**
-     * 입력값 오류 (details: 항목별 메시지)
-     */
-    422: ErrorBody;
-    /**
-     * 요청 오류
-     */
-    '4XX': ErrorBody;
-};
-
-export type AdminPartnersListNotesError = AdminPartnersListNotesErrors[keyof AdminPartnersListNotesErrors];
-
-export type AdminPartnersListNotesResponses = {
-    /**
-     * Response Admin Partners-List Notes
-     *
-     * Successful Response
-     */
-    200: Array<PartnerNoteOut>;
-};
-
-export type AdminPartnersListNotesResponse = AdminPartnersListNotesResponses[keyof AdminPartnersListNotesResponses];
-
-export type AdminPartnersAddNoteData = {
-    body: PartnerNoteCreate;
-    path: {
-        /**
-         * Partner Id
-         */
-        partner_id: number;
-    };
-    query?: never;
-    url: '/api/v1/admin/partners/{partner_id}/notes';
-};
-
-export type AdminPartnersAddNoteErrors = {
-    /**
-     * 입력값 오류 (details: 항목별 메시지)
-     */
-    422: ErrorBody;
-    /**
-     * 요청 오류
-     */
-    '4XX': ErrorBody;
-};
-
-export type AdminPartnersAddNoteError = AdminPartnersAddNoteErrors[keyof AdminPartnersAddNoteErrors];
-
-export type AdminPartnersAddNoteResponses = {
-    /**
-     * Successful Response
-     */
-    201: PartnerNoteOut;
-};
-
-export type AdminPartnersAddNoteResponse = AdminPartnersAddNoteResponses[keyof AdminPartnersAddNoteResponses];
-
-export type AdminPartnersDeleteNoteData = {
-    body?: never;
-    path: {
-        /**
-         * Partner Id
-         */
-        partner_id: number;
-        /**
-         * Note Id
-         */
-        note_id: number;
-    };
-    query?: never;
-    url: '/api/v1/admin/partners/{partner_id}/notes/{note_id}';
-};
-
-export type AdminPartnersDeleteNoteErrors = {
-    /**
-     * 입력값 오류 (details: 항목별 메시지)
-     */
-    422: ErrorBody;
-    /**
-     * 요청 오류
-     */
-    '4XX': ErrorBody;
-};
-
-export type AdminPartnersDeleteNoteError = AdminPartnersDeleteNoteErrors[keyof AdminPartnersDeleteNoteErrors];
-
-export type AdminPartnersDeleteNoteResponses = {
-    /**
-     * Successful Response
-     */
-    204: void;
-};
-
-export type AdminPartnersDeleteNoteResponse = AdminPartnersDeleteNoteResponses[keyof AdminPartnersDeleteNoteResponses];
-
-export type AdminScheduleListData = {
-    body?: never;
-    path?: never;
-    query?: {
-        /**
-         * Start Date
-         */
-        start_date?: string | null;
-        /**
-         * End Date
-         */
-        end_date?: string | null;
-        /**
-         * Status
-         */
-        status?: AssignmentStatus | null;
-        /**
-         * Partner Id
-         */
-        partner_id?: number | null;
-    };
-    url: '/api/v1/admin/schedule';
-};
-
-export type AdminScheduleListErrors = {
-    /**
-     * 입력값 오류 (details: 항목별 메시지)
-     */
-    422: ErrorBody;
-    /**
-     * 요청 오류
-     */
-    '4XX': ErrorBody;
-};
-
-export type AdminScheduleListError = AdminScheduleListErrors[keyof AdminScheduleListErrors];
-
-export type AdminScheduleListResponses = {
-    /**
-     * Successful Response
-     */
-    200: Schedule;
-};
-
-export type AdminScheduleListResponse = AdminScheduleListResponses[keyof AdminScheduleListResponses];
-
-export type AdminScheduleMonthlyStatsData = {
-    body?: never;
-    path?: never;
-    query: {
-        /**
-         * Year
-         */
-        year: number;
-        /**
-         * Month
-         */
-        month: number;
-        /**
-         * Partner Id
-         */
-        partner_id?: number | null;
-    };
-    url: '/api/v1/admin/schedule/monthly-stats';
-};
-
-export type AdminScheduleMonthlyStatsErrors = {
-    /**
-     * 입력값 오류 (details: 항목별 메시지)
-     */
-    422: ErrorBody;
-    /**
-     * 요청 오류
-     */
-    '4XX': ErrorBody;
-};
-
-export type AdminScheduleMonthlyStatsError = AdminScheduleMonthlyStatsErrors[keyof AdminScheduleMonthlyStatsErrors];
-
-export type AdminScheduleMonthlyStatsResponses = {
-    /**
-     * Successful Response
-     */
-    200: MonthlyStats;
-};
-
-export type AdminScheduleMonthlyStatsResponse = AdminScheduleMonthlyStatsResponses[keyof AdminScheduleMonthlyStatsResponses];
-
-export type AdminSchedulePartnersData = {
-    body?: never;
-    path?: never;
-    query?: never;
-    url: '/api/v1/admin/schedule/partners';
-};
-
-export type AdminSchedulePartnersErrors = {
-    /**
-     * 입력값 오류 (details: 항목별 메시지)
-     */
-    422: ErrorBody;
-    /**
-     * 요청 오류
-     */
-    '4XX': ErrorBody;
-};
-
-export type AdminSchedulePartnersError = AdminSchedulePartnersErrors[keyof AdminSchedulePartnersErrors];
-
-export type AdminSchedulePartnersResponses = {
-    /**
-     * Response Admin Schedule-Partners
-     *
-     * Successful Response
-     */
-    200: Array<SchedulePartner>;
-};
-
-export type AdminSchedulePartnersResponse = AdminSchedulePartnersResponses[keyof AdminSchedulePartnersResponses];
-
-export type AdminDashboardGetData = {
-    body?: never;
-    path?: never;
-    query?: never;
-    url: '/api/v1/admin/dashboard';
-};
-
-export type AdminDashboardGetErrors = {
-    /**
-     * 입력값 오류 (details: 항목별 메시지)
-     */
-    422: ErrorBody;
-    /**
-     * 요청 오류
-     */
-    '4XX': ErrorBody;
-};
-
-export type AdminDashboardGetError = AdminDashboardGetErrors[keyof AdminDashboardGetErrors];
-
-export type AdminDashboardGetResponses = {
-    /**
-     * Successful Response
-     */
-    200: Dashboard;
-};
-
-export type AdminDashboardGetResponse = AdminDashboardGetResponses[keyof AdminDashboardGetResponses];
-
-export type AdminSettingsGetCompanyData = {
-    body?: never;
-    path?: never;
-    query?: never;
-    url: '/api/v1/admin/settings/company';
-};
-
-export type AdminSettingsGetCompanyErrors = {
-    /**
-     * 입력값 오류 (details: 항목별 메시지)
-     */
-    422: ErrorBody;
-    /**
-     * 요청 오류
-     */
-    '4XX': ErrorBody;
-};
-
-export type AdminSettingsGetCompanyError = AdminSettingsGetCompanyErrors[keyof AdminSettingsGetCompanyErrors];
-
-export type AdminSettingsGetCompanyResponses = {
-    /**
-     * Successful Response
-     */
-    200: CompanyProfileOut;
-};
-
-export type AdminSettingsGetCompanyResponse = AdminSettingsGetCompanyResponses[keyof AdminSettingsGetCompanyResponses];
-
-export type AdminSettingsUpdateCompanyData = {
-    body: CompanyProfileUpdate;
-    path?: never;
-    query?: never;
-    url: '/api/v1/admin/settings/company';
-};
-
-export type AdminSettingsUpdateCompanyErrors = {
-    /**
-     * 입력값 오류 (details: 항목별 메시지)
-     */
-    422: ErrorBody;
-    /**
-     * 요청 오류
-     */
-    '4XX': ErrorBody;
-};
-
-export type AdminSettingsUpdateCompanyError = AdminSettingsUpdateCompanyErrors[keyof AdminSettingsUpdateCompanyErrors];
-
-export type AdminSettingsUpdateCompanyResponses = {
-    /**
-     * Successful Response
-     */
-    200: CompanyProfileOut;
-};
-
-export type AdminSettingsUpdateCompanyResponse = AdminSettingsUpdateCompanyResponses[keyof AdminSettingsUpdateCompanyResponses];
-
-export type CompanyGetData = {
-    body?: never;
-    path?: never;
-    query?: never;
-    url: '/api/v1/company';
-};
-
-export type CompanyGetErrors = {
-    /**
-     * 입력값 오류 (details: 항목별 메시지)
-     */
-    422: ErrorBody;
-    /**
-     * 요청 오류
-     */
-    '4XX': ErrorBody;
-};
-
-export type CompanyGetError = CompanyGetErrors[keyof CompanyGetErrors];
-
-export type CompanyGetResponses = {
-    /**
-     * Successful Response
-     */
-    200: PublicCompany;
-};
-
-export type CompanyGetResponse = CompanyGetResponses[keyof CompanyGetResponses];
-
 export type AdminApplicationsListData = {
     body?: never;
     path?: never;
@@ -6283,32 +5036,31 @@ export type AdminApplicationsPartnerRankingResponses = {
 
 export type AdminApplicationsPartnerRankingResponse = AdminApplicationsPartnerRankingResponses[keyof AdminApplicationsPartnerRankingResponses];
 
-export type AdminFilesGetData = {
+export type AdminScheduleListData = {
     body?: never;
-    path: {
-        /**
-         * File Id
-         */
-        file_id: number;
-    };
+    path?: never;
     query?: {
         /**
-         * Variant
-         *
-         * original 또는 thumbnail
+         * Start Date
          */
-        variant?: 'original' | 'thumbnail';
+        start_date?: string | null;
         /**
-         * Download
-         *
-         * true면 내려받기(attachment), 아니면 보기(inline)
+         * End Date
          */
-        download?: boolean;
+        end_date?: string | null;
+        /**
+         * Status
+         */
+        status?: AssignmentStatus | null;
+        /**
+         * Partner Id
+         */
+        partner_id?: number | null;
     };
-    url: '/api/v1/admin/files/{file_id}';
+    url: '/api/v1/admin/schedule';
 };
 
-export type AdminFilesGetErrors = {
+export type AdminScheduleListErrors = {
     /**
      * 입력값 오류 (details: 항목별 메시지)
      */
@@ -6319,14 +5071,551 @@ export type AdminFilesGetErrors = {
     '4XX': ErrorBody;
 };
 
-export type AdminFilesGetError = AdminFilesGetErrors[keyof AdminFilesGetErrors];
+export type AdminScheduleListError = AdminScheduleListErrors[keyof AdminScheduleListErrors];
 
-export type AdminFilesGetResponses = {
+export type AdminScheduleListResponses = {
     /**
      * Successful Response
      */
-    200: unknown;
+    200: Schedule;
 };
+
+export type AdminScheduleListResponse = AdminScheduleListResponses[keyof AdminScheduleListResponses];
+
+export type AdminScheduleMonthlyStatsData = {
+    body?: never;
+    path?: never;
+    query: {
+        /**
+         * Year
+         */
+        year: number;
+        /**
+         * Month
+         */
+        month: number;
+        /**
+         * Partner Id
+         */
+        partner_id?: number | null;
+    };
+    url: '/api/v1/admin/schedule/monthly-stats';
+};
+
+export type AdminScheduleMonthlyStatsErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AdminScheduleMonthlyStatsError = AdminScheduleMonthlyStatsErrors[keyof AdminScheduleMonthlyStatsErrors];
+
+export type AdminScheduleMonthlyStatsResponses = {
+    /**
+     * Successful Response
+     */
+    200: MonthlyStats;
+};
+
+export type AdminScheduleMonthlyStatsResponse = AdminScheduleMonthlyStatsResponses[keyof AdminScheduleMonthlyStatsResponses];
+
+export type AdminSchedulePartnersData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/admin/schedule/partners';
+};
+
+export type AdminSchedulePartnersErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AdminSchedulePartnersError = AdminSchedulePartnersErrors[keyof AdminSchedulePartnersErrors];
+
+export type AdminSchedulePartnersResponses = {
+    /**
+     * Response Admin Schedule-Partners
+     *
+     * Successful Response
+     */
+    200: Array<SchedulePartner>;
+};
+
+export type AdminSchedulePartnersResponse = AdminSchedulePartnersResponses[keyof AdminSchedulePartnersResponses];
+
+export type AdminDashboardGetData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/admin/dashboard';
+};
+
+export type AdminDashboardGetErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AdminDashboardGetError = AdminDashboardGetErrors[keyof AdminDashboardGetErrors];
+
+export type AdminDashboardGetResponses = {
+    /**
+     * Successful Response
+     */
+    200: Dashboard;
+};
+
+export type AdminDashboardGetResponse = AdminDashboardGetResponses[keyof AdminDashboardGetResponses];
+
+export type AdminPartnersListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Status
+         */
+        status?: PartnerStatus | null;
+        /**
+         * Services
+         *
+         * 서비스 코드 (하나라도 포함)
+         */
+        services?: Array<string> | null;
+        /**
+         * District Code
+         */
+        district_code?: string | null;
+        /**
+         * Province Code
+         */
+        province_code?: string | null;
+        /**
+         * Date From
+         *
+         * 등록일 시작 (KST)
+         */
+        date_from?: string | null;
+        /**
+         * Date To
+         *
+         * 등록일 끝 (KST, 포함)
+         */
+        date_to?: string | null;
+        /**
+         * Page
+         *
+         * 1부터 시작하는 페이지 번호
+         */
+        page?: number;
+        /**
+         * Page Size
+         */
+        page_size?: number;
+    };
+    url: '/api/v1/admin/partners';
+};
+
+export type AdminPartnersListErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AdminPartnersListError = AdminPartnersListErrors[keyof AdminPartnersListErrors];
+
+export type AdminPartnersListResponses = {
+    /**
+     * Successful Response
+     */
+    200: PartnerList;
+};
+
+export type AdminPartnersListResponse = AdminPartnersListResponses[keyof AdminPartnersListResponses];
+
+export type AdminPartnersSearchData = {
+    body: PartnerSearch;
+    path?: never;
+    query?: never;
+    url: '/api/v1/admin/partners/search';
+};
+
+export type AdminPartnersSearchErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AdminPartnersSearchError = AdminPartnersSearchErrors[keyof AdminPartnersSearchErrors];
+
+export type AdminPartnersSearchResponses = {
+    /**
+     * Successful Response
+     */
+    200: PartnerList;
+};
+
+export type AdminPartnersSearchResponse = AdminPartnersSearchResponses[keyof AdminPartnersSearchResponses];
+
+export type AdminPartnersDeleteData = {
+    body?: never;
+    path: {
+        /**
+         * Partner Id
+         */
+        partner_id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/partners/{partner_id}';
+};
+
+export type AdminPartnersDeleteErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AdminPartnersDeleteError = AdminPartnersDeleteErrors[keyof AdminPartnersDeleteErrors];
+
+export type AdminPartnersDeleteResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type AdminPartnersDeleteResponse = AdminPartnersDeleteResponses[keyof AdminPartnersDeleteResponses];
+
+export type AdminPartnersGetData = {
+    body?: never;
+    path: {
+        /**
+         * Partner Id
+         */
+        partner_id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/partners/{partner_id}';
+};
+
+export type AdminPartnersGetErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AdminPartnersGetError = AdminPartnersGetErrors[keyof AdminPartnersGetErrors];
+
+export type AdminPartnersGetResponses = {
+    /**
+     * Successful Response
+     */
+    200: PartnerDetailView;
+};
+
+export type AdminPartnersGetResponse = AdminPartnersGetResponses[keyof AdminPartnersGetResponses];
+
+export type AdminPartnersUpdateData = {
+    body: PartnerUpdate;
+    headers?: {
+        /**
+         * If-Match
+         *
+         * 기대하는 버전 (예: "3"); 본문의 version 대신 보낼 수 있습니다.
+         */
+        'If-Match'?: string | null;
+    };
+    path: {
+        /**
+         * Partner Id
+         */
+        partner_id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/partners/{partner_id}';
+};
+
+export type AdminPartnersUpdateErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AdminPartnersUpdateError = AdminPartnersUpdateErrors[keyof AdminPartnersUpdateErrors];
+
+export type AdminPartnersUpdateResponses = {
+    /**
+     * Successful Response
+     */
+    200: PartnerDetail;
+};
+
+export type AdminPartnersUpdateResponse = AdminPartnersUpdateResponses[keyof AdminPartnersUpdateResponses];
+
+export type AdminPartnersChangeStatusData = {
+    body: PartnerStatusChange;
+    headers?: {
+        /**
+         * If-Match
+         *
+         * 기대하는 버전 (예: "3"); 본문의 version 대신 보낼 수 있습니다.
+         */
+        'If-Match'?: string | null;
+        /**
+         * Idempotency-Key
+         *
+         * 같은 키로 다시 보내면 첫 응답을 그대로 돌려줍니다.
+         */
+        'Idempotency-Key'?: string | null;
+    };
+    path: {
+        /**
+         * Partner Id
+         */
+        partner_id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/partners/{partner_id}/status';
+};
+
+export type AdminPartnersChangeStatusErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AdminPartnersChangeStatusError = AdminPartnersChangeStatusErrors[keyof AdminPartnersChangeStatusErrors];
+
+export type AdminPartnersChangeStatusResponses = {
+    /**
+     * Successful Response
+     */
+    200: PartnerDetail;
+};
+
+export type AdminPartnersChangeStatusResponse = AdminPartnersChangeStatusResponses[keyof AdminPartnersChangeStatusResponses];
+
+export type AdminPartnersBusinessRegistrationData = {
+    body?: never;
+    path: {
+        /**
+         * Partner Id
+         */
+        partner_id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/partners/{partner_id}/business-registration';
+};
+
+export type AdminPartnersBusinessRegistrationErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AdminPartnersBusinessRegistrationError = AdminPartnersBusinessRegistrationErrors[keyof AdminPartnersBusinessRegistrationErrors];
+
+export type AdminPartnersBusinessRegistrationResponses = {
+    /**
+     * Successful Response
+     */
+    200: Blob | File;
+};
+
+export type AdminPartnersBusinessRegistrationResponse = AdminPartnersBusinessRegistrationResponses[keyof AdminPartnersBusinessRegistrationResponses];
+
+export type AdminPartnersSimilarData = {
+    body?: never;
+    path: {
+        /**
+         * Partner Id
+         */
+        partner_id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/partners/{partner_id}/similar-partners';
+};
+
+export type AdminPartnersSimilarErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AdminPartnersSimilarError = AdminPartnersSimilarErrors[keyof AdminPartnersSimilarErrors];
+
+export type AdminPartnersSimilarResponses = {
+    /**
+     * Successful Response
+     */
+    200: SimilarPartners;
+};
+
+export type AdminPartnersSimilarResponse = AdminPartnersSimilarResponses[keyof AdminPartnersSimilarResponses];
+
+export type AdminPartnersListNotesData = {
+    body?: never;
+    path: {
+        /**
+         * Partner Id
+         */
+        partner_id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/partners/{partner_id}/notes';
+};
+
+export type AdminPartnersListNotesErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AdminPartnersListNotesError = AdminPartnersListNotesErrors[keyof AdminPartnersListNotesErrors];
+
+export type AdminPartnersListNotesResponses = {
+    /**
+     * Response Admin Partners-List Notes
+     *
+     * Successful Response
+     */
+    200: Array<PartnerNoteOut>;
+};
+
+export type AdminPartnersListNotesResponse = AdminPartnersListNotesResponses[keyof AdminPartnersListNotesResponses];
+
+export type AdminPartnersAddNoteData = {
+    body: PartnerNoteCreate;
+    path: {
+        /**
+         * Partner Id
+         */
+        partner_id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/partners/{partner_id}/notes';
+};
+
+export type AdminPartnersAddNoteErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AdminPartnersAddNoteError = AdminPartnersAddNoteErrors[keyof AdminPartnersAddNoteErrors];
+
+export type AdminPartnersAddNoteResponses = {
+    /**
+     * Successful Response
+     */
+    201: PartnerNoteOut;
+};
+
+export type AdminPartnersAddNoteResponse = AdminPartnersAddNoteResponses[keyof AdminPartnersAddNoteResponses];
+
+export type AdminPartnersDeleteNoteData = {
+    body?: never;
+    path: {
+        /**
+         * Partner Id
+         */
+        partner_id: number;
+        /**
+         * Note Id
+         */
+        note_id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/partners/{partner_id}/notes/{note_id}';
+};
+
+export type AdminPartnersDeleteNoteErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AdminPartnersDeleteNoteError = AdminPartnersDeleteNoteErrors[keyof AdminPartnersDeleteNoteErrors];
+
+export type AdminPartnersDeleteNoteResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type AdminPartnersDeleteNoteResponse = AdminPartnersDeleteNoteResponses[keyof AdminPartnersDeleteNoteResponses];
 
 export type SmsTemplatesListData = {
     body?: never;
@@ -7061,3 +6350,714 @@ export type SmsGetResponses = {
 };
 
 export type SmsGetResponse = SmsGetResponses[keyof SmsGetResponses];
+
+export type PartnersRegisterData = {
+    body: PartnerCreate;
+    headers?: {
+        /**
+         * Idempotency-Key
+         *
+         * 같은 키로 다시 보내면 첫 응답을 그대로 돌려줍니다.
+         */
+        'Idempotency-Key'?: string | null;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/partners';
+};
+
+export type PartnersRegisterErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type PartnersRegisterError = PartnersRegisterErrors[keyof PartnersRegisterErrors];
+
+export type PartnersRegisterResponses = {
+    /**
+     * Successful Response
+     */
+    201: PartnerRegistered;
+};
+
+export type PartnersRegisterResponse = PartnersRegisterResponses[keyof PartnersRegisterResponses];
+
+export type CompanyGetData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/company';
+};
+
+export type CompanyGetErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type CompanyGetError = CompanyGetErrors[keyof CompanyGetErrors];
+
+export type CompanyGetResponses = {
+    /**
+     * Successful Response
+     */
+    200: PublicCompany;
+};
+
+export type CompanyGetResponse = CompanyGetResponses[keyof CompanyGetResponses];
+
+export type AuthLoginData = {
+    body: LoginRequest;
+    path?: never;
+    query?: never;
+    url: '/api/v1/admin/auth/login';
+};
+
+export type AuthLoginErrors = {
+    /**
+     * 오류 (`code`, `message`, `details`)
+     */
+    401: unknown;
+    /**
+     * 오류 (`code`, `message`, `details`)
+     */
+    403: unknown;
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 오류 (`code`, `message`, `details`)
+     */
+    429: unknown;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AuthLoginError = AuthLoginErrors[keyof AuthLoginErrors];
+
+export type AuthLoginResponses = {
+    /**
+     * Successful Response
+     */
+    200: TokenResponse;
+};
+
+export type AuthLoginResponse = AuthLoginResponses[keyof AuthLoginResponses];
+
+export type AuthRefreshData = {
+    body: RefreshRequest;
+    path?: never;
+    query?: never;
+    url: '/api/v1/admin/auth/refresh';
+};
+
+export type AuthRefreshErrors = {
+    /**
+     * 오류 (`code`, `message`, `details`)
+     */
+    401: unknown;
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AuthRefreshError = AuthRefreshErrors[keyof AuthRefreshErrors];
+
+export type AuthRefreshResponses = {
+    /**
+     * Successful Response
+     */
+    200: TokenResponse;
+};
+
+export type AuthRefreshResponse = AuthRefreshResponses[keyof AuthRefreshResponses];
+
+export type AuthLogoutData = {
+    body: RefreshRequest;
+    path?: never;
+    query?: never;
+    url: '/api/v1/admin/auth/logout';
+};
+
+export type AuthLogoutErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AuthLogoutError = AuthLogoutErrors[keyof AuthLogoutErrors];
+
+export type AuthLogoutResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type AuthLogoutResponse = AuthLogoutResponses[keyof AuthLogoutResponses];
+
+export type AuthMeData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/admin/auth/me';
+};
+
+export type AuthMeErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AuthMeError = AuthMeErrors[keyof AuthMeErrors];
+
+export type AuthMeResponses = {
+    /**
+     * Successful Response
+     */
+    200: AdminRead;
+};
+
+export type AuthMeResponse = AuthMeResponses[keyof AuthMeResponses];
+
+export type AuthChangePasswordData = {
+    body: PasswordChange;
+    path?: never;
+    query?: never;
+    url: '/api/v1/admin/auth/password';
+};
+
+export type AuthChangePasswordErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AuthChangePasswordError = AuthChangePasswordErrors[keyof AuthChangePasswordErrors];
+
+export type AuthChangePasswordResponses = {
+    /**
+     * Successful Response
+     */
+    200: TokenResponse;
+};
+
+export type AuthChangePasswordResponse = AuthChangePasswordResponses[keyof AuthChangePasswordResponses];
+
+export type SettingsGetProfileData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/admin/settings/profile';
+};
+
+export type SettingsGetProfileErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type SettingsGetProfileError = SettingsGetProfileErrors[keyof SettingsGetProfileErrors];
+
+export type SettingsGetProfileResponses = {
+    /**
+     * Successful Response
+     */
+    200: AdminRead;
+};
+
+export type SettingsGetProfileResponse = SettingsGetProfileResponses[keyof SettingsGetProfileResponses];
+
+export type SettingsUpdateProfileData = {
+    body: ProfileUpdate;
+    path?: never;
+    query?: never;
+    url: '/api/v1/admin/settings/profile';
+};
+
+export type SettingsUpdateProfileErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type SettingsUpdateProfileError = SettingsUpdateProfileErrors[keyof SettingsUpdateProfileErrors];
+
+export type SettingsUpdateProfileResponses = {
+    /**
+     * Successful Response
+     */
+    200: AdminRead;
+};
+
+export type SettingsUpdateProfileResponse = SettingsUpdateProfileResponses[keyof SettingsUpdateProfileResponses];
+
+export type SettingsChangePasswordData = {
+    body: PasswordChange;
+    path?: never;
+    query?: never;
+    url: '/api/v1/admin/settings/password';
+};
+
+export type SettingsChangePasswordErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type SettingsChangePasswordError = SettingsChangePasswordErrors[keyof SettingsChangePasswordErrors];
+
+export type SettingsChangePasswordResponses = {
+    /**
+     * Successful Response
+     */
+    200: TokenResponse;
+};
+
+export type SettingsChangePasswordResponse = SettingsChangePasswordResponses[keyof SettingsChangePasswordResponses];
+
+export type AdminsListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Is Active
+         *
+         * 활성/비활성 계정만
+         */
+        is_active?: boolean | null;
+        /**
+         * Page
+         *
+         * 1부터 시작하는 페이지 번호
+         */
+        page?: number;
+        /**
+         * Page Size
+         */
+        page_size?: number;
+    };
+    url: '/api/v1/admin/admins';
+};
+
+export type AdminsListErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AdminsListError = AdminsListErrors[keyof AdminsListErrors];
+
+export type AdminsListResponses = {
+    /**
+     * Successful Response
+     */
+    200: PageAdminRead;
+};
+
+export type AdminsListResponse = AdminsListResponses[keyof AdminsListResponses];
+
+export type AdminsCreateData = {
+    body: AdminCreate;
+    path?: never;
+    query?: never;
+    url: '/api/v1/admin/admins';
+};
+
+export type AdminsCreateErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AdminsCreateError = AdminsCreateErrors[keyof AdminsCreateErrors];
+
+export type AdminsCreateResponses = {
+    /**
+     * Successful Response
+     */
+    201: AdminRead;
+};
+
+export type AdminsCreateResponse = AdminsCreateResponses[keyof AdminsCreateResponses];
+
+export type AdminsDeactivateData = {
+    body?: never;
+    path: {
+        /**
+         * Admin Id
+         */
+        admin_id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/admins/{admin_id}';
+};
+
+export type AdminsDeactivateErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AdminsDeactivateError = AdminsDeactivateErrors[keyof AdminsDeactivateErrors];
+
+export type AdminsDeactivateResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type AdminsDeactivateResponse = AdminsDeactivateResponses[keyof AdminsDeactivateResponses];
+
+export type AdminsGetData = {
+    body?: never;
+    path: {
+        /**
+         * Admin Id
+         */
+        admin_id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/admins/{admin_id}';
+};
+
+export type AdminsGetErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AdminsGetError = AdminsGetErrors[keyof AdminsGetErrors];
+
+export type AdminsGetResponses = {
+    /**
+     * Successful Response
+     */
+    200: AdminRead;
+};
+
+export type AdminsGetResponse = AdminsGetResponses[keyof AdminsGetResponses];
+
+export type AdminsUpdateData = {
+    body: AdminUpdate;
+    path: {
+        /**
+         * Admin Id
+         */
+        admin_id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/admins/{admin_id}';
+};
+
+export type AdminsUpdateErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AdminsUpdateError = AdminsUpdateErrors[keyof AdminsUpdateErrors];
+
+export type AdminsUpdateResponses = {
+    /**
+     * Successful Response
+     */
+    200: AdminRead;
+};
+
+export type AdminsUpdateResponse = AdminsUpdateResponses[keyof AdminsUpdateResponses];
+
+export type AuditListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Entity Type
+         */
+        entity_type?: string | null;
+        /**
+         * Entity Id
+         */
+        entity_id?: number | null;
+        /**
+         * Admin Id
+         */
+        admin_id?: number | null;
+        /**
+         * Action
+         */
+        action?: string | null;
+        /**
+         * Date From
+         *
+         * KST 날짜부터 (포함)
+         */
+        date_from?: string | null;
+        /**
+         * Date To
+         *
+         * KST 날짜까지 (포함)
+         */
+        date_to?: string | null;
+        /**
+         * Cursor
+         *
+         * 이전 응답의 `next_cursor`
+         */
+        cursor?: string | null;
+        /**
+         * Limit
+         */
+        limit?: number;
+    };
+    url: '/api/v1/admin/audit-logs';
+};
+
+export type AuditListErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AuditListError = AuditListErrors[keyof AuditListErrors];
+
+export type AuditListResponses = {
+    /**
+     * Successful Response
+     */
+    200: CursorPageAuditLogRead;
+};
+
+export type AuditListResponse = AuditListResponses[keyof AuditListResponses];
+
+export type AuditEntityHistoryData = {
+    body?: never;
+    path: {
+        /**
+         * Entity Type
+         */
+        entity_type: string;
+        /**
+         * Entity Id
+         */
+        entity_id: number;
+    };
+    query?: {
+        /**
+         * Cursor
+         *
+         * 이전 응답의 `next_cursor`
+         */
+        cursor?: string | null;
+        /**
+         * Limit
+         */
+        limit?: number;
+    };
+    url: '/api/v1/admin/audit-logs/entity/{entity_type}/{entity_id}';
+};
+
+export type AuditEntityHistoryErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AuditEntityHistoryError = AuditEntityHistoryErrors[keyof AuditEntityHistoryErrors];
+
+export type AuditEntityHistoryResponses = {
+    /**
+     * Successful Response
+     */
+    200: CursorPageAuditLogRead;
+};
+
+export type AuditEntityHistoryResponse = AuditEntityHistoryResponses[keyof AuditEntityHistoryResponses];
+
+export type AdminSettingsGetCompanyData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/admin/settings/company';
+};
+
+export type AdminSettingsGetCompanyErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AdminSettingsGetCompanyError = AdminSettingsGetCompanyErrors[keyof AdminSettingsGetCompanyErrors];
+
+export type AdminSettingsGetCompanyResponses = {
+    /**
+     * Successful Response
+     */
+    200: CompanyProfileOut;
+};
+
+export type AdminSettingsGetCompanyResponse = AdminSettingsGetCompanyResponses[keyof AdminSettingsGetCompanyResponses];
+
+export type AdminSettingsUpdateCompanyData = {
+    body: CompanyProfileUpdate;
+    path?: never;
+    query?: never;
+    url: '/api/v1/admin/settings/company';
+};
+
+export type AdminSettingsUpdateCompanyErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AdminSettingsUpdateCompanyError = AdminSettingsUpdateCompanyErrors[keyof AdminSettingsUpdateCompanyErrors];
+
+export type AdminSettingsUpdateCompanyResponses = {
+    /**
+     * Successful Response
+     */
+    200: CompanyProfileOut;
+};
+
+export type AdminSettingsUpdateCompanyResponse = AdminSettingsUpdateCompanyResponses[keyof AdminSettingsUpdateCompanyResponses];
+
+export type AdminFilesGetData = {
+    body?: never;
+    path: {
+        /**
+         * File Id
+         */
+        file_id: number;
+    };
+    query?: {
+        /**
+         * Variant
+         *
+         * original 또는 thumbnail
+         */
+        variant?: 'original' | 'thumbnail';
+        /**
+         * Download
+         *
+         * true면 내려받기(attachment), 아니면 보기(inline)
+         */
+        download?: boolean;
+    };
+    url: '/api/v1/admin/files/{file_id}';
+};
+
+export type AdminFilesGetErrors = {
+    /**
+     * 입력값 오류 (details: 항목별 메시지)
+     */
+    422: ErrorBody;
+    /**
+     * 요청 오류
+     */
+    '4XX': ErrorBody;
+};
+
+export type AdminFilesGetError = AdminFilesGetErrors[keyof AdminFilesGetErrors];
+
+export type AdminFilesGetResponses = {
+    /**
+     * Successful Response
+     */
+    200: unknown;
+};
