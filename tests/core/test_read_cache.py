@@ -137,6 +137,60 @@ class TestReadCache:
         assert ReadCache(StillFeed(), enabled=False).version() is None
 
 
+class TestOneComputationAtATime:
+    async def test_concurrent_askers_share_one_computation(self) -> None:
+        cache = ReadCache(StillFeed())
+        calls = 0
+        release = asyncio.Event()
+
+        async def compute() -> bytes:
+            nonlocal calls
+            calls += 1
+            await release.wait()
+            return b"answer"
+
+        askers = [asyncio.create_task(cache._once("k", cache.version(), compute)) for _ in range(8)]
+        await asyncio.sleep(0)
+        release.set()
+        assert await asyncio.gather(*askers) == [b"answer"] * 8
+        assert calls == 1
+
+    async def test_a_failure_is_everyones(self) -> None:
+        cache = ReadCache(StillFeed())
+        release = asyncio.Event()
+
+        async def compute() -> bytes:
+            await release.wait()
+            raise LookupError("없음")
+
+        askers = [asyncio.create_task(cache._once("k", cache.version(), compute)) for _ in range(3)]
+        await asyncio.sleep(0)
+        release.set()
+        results = await asyncio.gather(*askers, return_exceptions=True)
+        assert [type(result) for result in results] == [LookupError] * 3
+
+    async def test_when_the_first_asker_goes_away_the_others_still_get_an_answer(self) -> None:
+        cache = ReadCache(StillFeed())
+        started = asyncio.Event()
+
+        async def slow() -> bytes:
+            started.set()
+            await asyncio.sleep(10)
+            return b"never"
+
+        async def fast() -> bytes:
+            return b"answer"
+
+        first = asyncio.create_task(cache._once("k", cache.version(), slow))
+        await started.wait()
+        second = asyncio.create_task(cache._once("k", cache.version(), fast))
+        await asyncio.sleep(0)
+        first.cancel()
+        assert await second == b"answer"
+        with pytest.raises(asyncio.CancelledError):
+            await first
+
+
 class TestAdminList:
     async def test_a_repeated_read_costs_no_statement(
         self, client: httpx.AsyncClient, session: AsyncSession, database: Database, still_feed: StillFeed

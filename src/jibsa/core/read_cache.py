@@ -13,6 +13,7 @@ bounded by total size (least recently used go first) and by the TTL, and never w
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Hashable
@@ -48,6 +49,7 @@ class ReadCache:
         self.max_bytes = max_bytes
         self._entries: OrderedDict[Hashable, _Entry] = OrderedDict()
         self._bytes = 0
+        self._flights: dict[Hashable, asyncio.Future[bytes]] = {}
 
     def version(self) -> Version | None:
         """The current data version; ``None`` when it cannot be known (nothing is then read from or stored here)."""
@@ -92,11 +94,53 @@ class ReadCache:
         version = self.version()
         body = self.get(cache_key, version)
         if body is None:
-            async with db.transaction(read_only=True) as session:
-                model = await query(session)
-            body = model.__pydantic_serializer__.to_json(model, by_alias=True)
+
+            async def compute() -> bytes:
+                async with db.transaction(read_only=True) as session:
+                    model = await query(session)
+                return model.__pydantic_serializer__.to_json(model, by_alias=True)
+
+            body = await self._once(cache_key, version, compute)
             self.put(cache_key, version, body, len(body))
         return Response(body, media_type="application/json")
+
+    async def _once(self, key: Hashable, version: Version | None, compute: Callable[[], Awaitable[bytes]]) -> bytes:
+        """Compute a missing answer once for everyone asking at the same time (after a write, 32 open screens would
+        otherwise run the same queries 32 times); a failure is everyone's, a cancelled computation is redone."""
+        if version is None:
+            return await compute()
+        flight_key = (key, version)
+        flight = self._flights.get(flight_key)
+        if flight is not None:
+            try:
+                return await asyncio.shield(flight)
+            except asyncio.CancelledError:
+                current = asyncio.current_task()
+                if flight.cancelled() and not (current is not None and current.cancelling()):
+                    return await compute()  # the first asker went away; this one still wants the answer
+                raise
+        flight = asyncio.get_running_loop().create_future()
+        flight.add_done_callback(_retrieve)
+        self._flights[flight_key] = flight
+        try:
+            body = await compute()
+        except asyncio.CancelledError:
+            flight.cancel()
+            raise
+        except BaseException as error:
+            flight.set_exception(error)
+            raise
+        else:
+            flight.set_result(body)
+            return body
+        finally:
+            self._flights.pop(flight_key, None)
+
+
+def _retrieve(flight: asyncio.Future[bytes]) -> None:
+    # Nobody may be waiting on a failed computation: mark its error as seen (its asker has it already).
+    if not flight.cancelled():
+        flight.exception()
 
 
 def get_read_cache(request: Request) -> ReadCache:
