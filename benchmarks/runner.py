@@ -150,6 +150,7 @@ def _context(report: Any) -> dict[str, Any]:
         "month_start": month.isoformat(),
         "month_end": month.replace(day=last).isoformat(),
         "application_ids": (1, report.applications),
+        "list_pages": (1, max(1, report.applications // 20)),
         "district_code": "41830",
     }
 

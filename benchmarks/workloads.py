@@ -5,7 +5,9 @@ from the running server's OpenAPI document is reported as "skipped: endpoint not
 
 Placeholders in ``path``:
 - ``{phone}``, ``{number_prefix}``, ``{month_start}``, ``{month_end}`` are filled once per run from the loaded data;
-- ``{application_id}`` is drawn at random per request from the loaded applications' ids (no cache can help).
+- ``{application_id}`` is drawn at random per request from the loaded applications' ids, ``{page}`` from the list's
+  pages of 20 (many different answers: each page is computed once, then served from the read cache until a write).
+Run with ``JIBSA_READ_CACHE_ENABLED=false`` (inherited by the server) to measure every admin read computed.
 ``body="application"`` makes every request a fresh public submission: its own phone number and Idempotency-Key.
 ``payload`` is one fixed JSON body for every request (its string values take the once-per-run placeholders): a
 search sends its term this way, as the SPA does, since personal data never goes in a URL.
@@ -18,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 # Placeholders drawn per request, with the context key that gives their range.
-RANDOM_PLACEHOLDERS = {"application_id": "application_ids"}
+RANDOM_PLACEHOLDERS = {"application_id": "application_ids", "page": "list_pages"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +66,13 @@ WORKLOADS: tuple[Workload, ...] = (
         "/api/v1/admin/applications",
         admin=True,
         target=Target(min_health_ratio=0.40, max_p95_ms=40),
+    ),
+    Workload(
+        "admin-list-pages",
+        "GET",
+        "/api/v1/admin/applications?page={page}&page_size=20",
+        "/api/v1/admin/applications",
+        admin=True,
     ),
     Workload(
         "admin-search-phone",
