@@ -387,21 +387,22 @@ async def customer_history(session: AsyncSession, application_id: int, *, limit:
 
 async def _customer_history_of(session: AsyncSession, current: Application, *, limit: int = 20) -> CustomerHistory:
     applications, total = await repo.customer_history(session, current.phone_bidx, limit=limit)
-    extras = await repo.row_extras(session, [a.id for a in applications])
-    return CustomerHistory(
-        customer_phone_masked=mask_phone(current.customer_phone),
-        total_applications=total,
-        applications=[
+    services = await repo.row_services(session, [a.id for a in applications])
+    items = []
+    for a in applications:
+        status = ApplicationStatus(a.status)
+        items.append(
             HistoryItem(
                 id=a.id,
                 number=a.number,
-                status=ApplicationStatus(a.status),
-                status_label=APPLICATION_STATUS_LABELS[ApplicationStatus(a.status)],
-                services=[ServiceRef(code=c, name=n) for c, n in extras.services.get(a.id, [])],
+                status=status,
+                status_label=APPLICATION_STATUS_LABELS[status],
+                services=[ServiceRef(code=c, name=n) for c, n in services.get(a.id, [])],
                 created_at=a.created_at,
                 completed_at=a.completed_at,
                 is_current=a.id == current.id,
             )
-            for a in applications
-        ],
+        )
+    return CustomerHistory(
+        customer_phone_masked=mask_phone(current.customer_phone), total_applications=total, applications=items
     )
