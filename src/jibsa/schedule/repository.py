@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
-from typing import Any, cast
+from typing import cast
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, Row, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from jibsa.models import Application, Assignment, AssignmentService, AssignmentStatus, Partner, ServiceType
@@ -28,27 +27,15 @@ def _conditions(
     return conditions
 
 
-@dataclass(frozen=True, slots=True)
-class ScheduleRow:
-    """The columns of one calendar item: no ORM object, only the name and the address decrypted."""
-
-    assignment_id: int
-    application_id: int
-    number: str
-    application_status: str
-    customer_name: str
-    address: str
-    partner_id: int
-    partner_name: str
-    scheduled_date: date
-    scheduled_time: str | None
-    status: str
-    estimated_cost: int | None
+# The columns of one calendar item, no ORM object (only the name and the address decrypted): assignment id,
+# application id, number, application status, customer name, address, partner id, partner name, scheduled date,
+# scheduled time, assignment status, estimated cost.
+ScheduleRow = Row[int, int, str, str, str, str, int, str, date, str | None, str, int | None]
 
 
 async def scheduled_assignments(
     session: AsyncSession, start: date, end: date, *, status: AssignmentStatus | None, partner_id: int | None
-) -> list[ScheduleRow]:
+) -> Sequence[ScheduleRow]:
     """Assignments dated in ``[start, end]`` with the application and partner columns the calendar shows."""
     stmt = (
         select(
@@ -70,7 +57,7 @@ async def scheduled_assignments(
         .where(*_conditions(start, end, status, partner_id))
         .order_by(Assignment.scheduled_date, Assignment.scheduled_time.nulls_last(), Assignment.id)
     )
-    return [ScheduleRow(*cast("tuple[Any, ...]", row)) for row in await session.execute(stmt)]
+    return cast("Sequence[ScheduleRow]", (await session.execute(stmt)).all())
 
 
 async def services_by_assignment(
