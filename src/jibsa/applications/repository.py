@@ -354,6 +354,15 @@ async def row_services(session: AsyncSession, application_ids: Sequence[int]) ->
     return dict(services)
 
 
+# Built once: a request binds the id (SQLAlchemy's compiled cache does the rest).
+_LIVE_APPLICATION = (
+    select(Application)
+    .where(Application.id == bindparam("application_id"), ALIVE)
+    .options(selectinload(Application.services))
+)
+_LIVE_APPLICATION_WITH_PHOTOS = _LIVE_APPLICATION.options(selectinload(Application.photos))
+
+
 async def get_application(
     session: AsyncSession,
     application_id: int,
@@ -362,14 +371,10 @@ async def get_application(
     with_photos: bool = False,
 ) -> Application | None:
     """A live (not deleted) application with its services; ``for_update`` locks the row (PostgreSQL)."""
-    stmt = (
-        select(Application).where(Application.id == application_id, ALIVE).options(selectinload(Application.services))
-    )
-    if with_photos:
-        stmt = stmt.options(selectinload(Application.photos))
+    stmt = _LIVE_APPLICATION_WITH_PHOTOS if with_photos else _LIVE_APPLICATION
     if for_update:
         stmt = stmt.with_for_update(of=Application).execution_options(populate_existing=True)
-    return (await session.scalars(stmt)).first()
+    return (await session.scalars(stmt, {"application_id": application_id})).first()
 
 
 async def photo_files(session: AsyncSession, application_id: int) -> list[StoredFile]:
@@ -383,25 +388,30 @@ async def photo_files(session: AsyncSession, application_id: int) -> list[Stored
     return list((await session.scalars(stmt)).all())
 
 
+_LIVE_NOTE = (ApplicationNote.application_id == bindparam("application_id"), ApplicationNote.deleted_at.is_(None))
+_COUNT_NOTES = select(func.count()).where(*_LIVE_NOTE)
+_NOTES_PAGE = (
+    select(ApplicationNote)
+    .where(*_LIVE_NOTE)
+    .order_by(ApplicationNote.created_at.desc(), ApplicationNote.id.desc())
+    .limit(bindparam("limit"))
+    .offset(bindparam("offset"))
+)
+
+
 async def count_notes(session: AsyncSession, application_id: int) -> int:
-    stmt = select(func.count()).where(
-        ApplicationNote.application_id == application_id, ApplicationNote.deleted_at.is_(None)
-    )
-    return int(await session.scalar(stmt) or 0)
+    return int(await session.scalar(_COUNT_NOTES, {"application_id": application_id}) or 0)
 
 
 async def list_notes(
     session: AsyncSession, application_id: int, page: PageParams
 ) -> tuple[Sequence[ApplicationNote], int]:
-    total = await count_notes(session, application_id)
-    stmt = (
-        select(ApplicationNote)
-        .where(ApplicationNote.application_id == application_id, ApplicationNote.deleted_at.is_(None))
-        .order_by(ApplicationNote.created_at.desc(), ApplicationNote.id.desc())
-        .limit(page.page_size)
-        .offset(page.offset)
-    )
-    return (await session.scalars(stmt)).all(), total
+    """A page of live notes, newest first, and how many there are (counted only when the page cannot tell)."""
+    params = {"application_id": application_id, "limit": page.page_size, "offset": page.offset}
+    notes = (await session.scalars(_NOTES_PAGE, params)).all()
+    if len(notes) < page.page_size and (notes or page.offset == 0):
+        return notes, page.offset + len(notes)  # the last page: the total is what came before it plus what it holds
+    return notes, await count_notes(session, application_id)
 
 
 async def get_note(session: AsyncSession, application_id: int, note_id: int) -> ApplicationNote | None:
@@ -413,16 +423,27 @@ async def get_note(session: AsyncSession, application_id: int, note_id: int) -> 
     return (await session.scalars(stmt)).first()
 
 
-async def status_history(
-    session: AsyncSession, application_id: int
-) -> Sequence[tuple[ApplicationStatusChange, str | None]]:
-    stmt = (
-        select(ApplicationStatusChange, Admin.name)
-        .outerjoin(Admin, Admin.id == ApplicationStatusChange.admin_id)
-        .where(ApplicationStatusChange.application_id == application_id)
-        .order_by(ApplicationStatusChange.created_at, ApplicationStatusChange.id)
+_STATUS_HISTORY = (
+    select(
+        ApplicationStatusChange.from_status,
+        ApplicationStatusChange.to_status,
+        ApplicationStatusChange.reason,
+        ApplicationStatusChange.source,
+        ApplicationStatusChange.admin_id,
+        Admin.name,
+        ApplicationStatusChange.created_at,
     )
-    return (await session.execute(stmt)).all()
+    .outerjoin(Admin, Admin.id == ApplicationStatusChange.admin_id)
+    .where(ApplicationStatusChange.application_id == bindparam("application_id"))
+    .order_by(ApplicationStatusChange.created_at, ApplicationStatusChange.id)
+)
+# from_status, to_status, reason, source, admin_id, admin name, created_at
+StatusChangeRow = Row[str | None, str, str | None, str, int | None, str | None, datetime]
+
+
+async def status_history(session: AsyncSession, application_id: int) -> Sequence[StatusChangeRow]:
+    """Every status change of an application, oldest first, with the admin's name (plain rows)."""
+    return (await session.execute(_STATUS_HISTORY, {"application_id": application_id})).all()
 
 
 _CUSTOMER_HISTORY = (
