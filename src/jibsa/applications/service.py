@@ -254,7 +254,7 @@ async def update_application(
         if getattr(data, name) is None:
             raise InvalidInput(name, "비워 둘 수 없는 항목입니다.")
     if "district_code" in fields and data.district_code is not None:
-        if not await catalog.get_districts(session, [data.district_code]):
+        if not await catalog.district_exists(session, data.district_code):
             raise UnknownDistrict(details=[{"field": "district_code", "message": "존재하지 않는 지역입니다."}])
 
     before: dict[str, object] = {}

@@ -57,6 +57,11 @@ async def service_names(session: AsyncSession) -> dict[str, str]:
     return dict(await _reference_names(session, "service"))
 
 
+async def district_exists(session: AsyncSession, code: str) -> bool:
+    """Whether a district code is known (the same once-per-process read as :func:`district_label`)."""
+    return code in await _reference_names(session, "district")
+
+
 async def district_label(session: AsyncSession, code: str | None) -> str | None:
     """``"양평 양평군"``-style label of a district code (read once per process), ``None`` when unknown."""
     if code is None:
