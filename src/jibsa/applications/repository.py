@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import (
     BigInteger,
@@ -31,7 +31,7 @@ from sqlalchemy import (
     union_all,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import ORMExecuteState, Session, defer, selectinload
+from sqlalchemy.orm import ORMExecuteState, Session, selectinload
 from sqlalchemy.sql.elements import BindParameter
 
 from jibsa.applications.search import SearchKind, SearchTerm
@@ -51,6 +51,8 @@ from jibsa.models import (
     ServiceType,
     StoredFile,
 )
+
+S = TypeVar("S", bound=Select[*tuple[Any, ...]])
 
 
 class SortOrder(StrEnum):
@@ -85,8 +87,21 @@ class RowExtras:
 
 
 ALIVE = Application.deleted_at.is_(None)
-# Decrypt only what a screen shows: list rows skip the detail-only columns (history rows read no PII column at all).
-LIST_ROW = (defer(Application.address_detail, raiseload=True), defer(Application.description, raiseload=True))
+# Decrypt only what a screen shows: list rows are the list's columns (no detail-only PII), as plain rows.
+LIST_COLUMNS = (
+    Application.id,
+    Application.number,
+    Application.customer_name,
+    Application.customer_phone,
+    Application.address,
+    Application.district_code,
+    Application.status,
+    Application.preferred_consultation_date,
+    Application.preferred_work_date,
+    Application.created_at,
+    Application.updated_at,
+    Application.version,
+)
 
 
 def _search_condition(term: SearchTerm) -> ColumnElement[bool]:
@@ -132,7 +147,7 @@ def conditions(filters: ListFilters, *, with_status: bool = True) -> list[Column
     return where
 
 
-def _ordered(stmt: Select[Application], sort: SortOrder) -> Select[Application]:
+def _ordered(stmt: S, sort: SortOrder) -> S:
     if sort == SortOrder.OLDEST:
         return stmt.order_by(Application.created_at, Application.id)
     if sort == SortOrder.NUMBER:
@@ -156,14 +171,33 @@ def only_status_filtered(filters: ListFilters) -> bool:
     )
 
 
-async def list_page(session: AsyncSession, filters: ListFilters, page: PageParams) -> Sequence[Application]:
+def _page_statement(where: Sequence[ColumnElement[bool]], sort: SortOrder) -> Select[*tuple[Any, ...]]:
+    stmt = _ordered(select(*LIST_COLUMNS).where(*where), sort)
+    return stmt.limit(bindparam("limit")).offset(bindparam("offset"))
+
+
+# The list's usual pages (no filter, or only the status tabs) are built once per sort order: a request only binds.
+_STATUS_IN = Application.status.in_(bindparam("statuses", expanding=True))
+_PAGES = {
+    (sort, by_status): _page_statement([ALIVE, _STATUS_IN] if by_status else [ALIVE], sort)
+    for sort in SortOrder
+    for by_status in (False, True)
+}
+
+
+async def list_page(session: AsyncSession, filters: ListFilters, page: PageParams) -> Sequence[Row[*tuple[Any, ...]]]:
     """One page of applications, read in index order (``created_at``/``id``): the database stops after the page.
 
     The total comes from :func:`status_counts` (the same filters, grouped by status), not from this statement.
     """
-    stmt = select(Application).where(*conditions(filters)).options(*LIST_ROW)
-    stmt = _ordered(stmt, filters.sort).limit(page.page_size).offset(page.offset)
-    return (await session.scalars(stmt)).all()
+    params: dict[str, Any] = {"limit": page.page_size, "offset": page.offset}
+    if only_status_filtered(filters):
+        stmt = _PAGES[filters.sort, bool(filters.statuses)]
+        if filters.statuses:
+            params["statuses"] = list(filters.statuses)
+    else:
+        stmt = _page_statement(conditions(filters), filters.sort)
+    return (await session.execute(stmt, params)).all()
 
 
 def total_of(filters: ListFilters, counts: dict[str, int]) -> int:
