@@ -12,6 +12,7 @@ from jibsa.core.errors import InvalidInput
 from jibsa.core.korean import today_kst
 from jibsa.models import ASSIGNMENT_STATUS_LABELS, AssignmentStatus
 from jibsa.partners import repository as partners
+from jibsa.partners.schemas import ServiceRef
 from jibsa.schedule import repository
 from jibsa.schedule.schemas import MonthlyStats, Schedule, SchedulePartner
 
@@ -57,6 +58,16 @@ async def get_schedule(
     # Plain dicts, validated once as a whole by pydantic-core: ~560 items a month at 10,000 applications, and
     # per-item model construction in Python would cost more than the query.
     labels = {status.value: label for status, label in ASSIGNMENT_STATUS_LABELS.items()}
+    # One ServiceRef per distinct service, shared by the items (validation keeps a model instance as it is): a month
+    # names a few dozen services, not ~800 objects for the garbage collector to walk while requests are in flight.
+    refs: dict[tuple[str, str], ServiceRef] = {}
+
+    def ref(code: str, name: str) -> ServiceRef:
+        found = refs.get((code, name))
+        if found is None:
+            found = refs[code, name] = ServiceRef(code=code, name=name)
+        return found
+
     items = [
         {
             "assignment_id": assignment_id,
@@ -65,7 +76,7 @@ async def get_schedule(
             "application_status": application_status,
             "customer_name": customer_name,
             "address_short": short_address(address),
-            "services": [{"code": code, "name": name} for code, name in services.get(assignment_id, ())],
+            "services": [ref(code, name) for code, name in services.get(assignment_id, ())],
             "partner_id": partner,
             "partner_name": partner_name,
             "scheduled_date": scheduled_date,
