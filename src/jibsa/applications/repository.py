@@ -176,13 +176,55 @@ def _page_statement(where: Sequence[ColumnElement[bool]], sort: SortOrder) -> Se
     return stmt.limit(bindparam("limit")).offset(bindparam("offset"))
 
 
-# The list's usual pages (no filter, or only the status tabs) are built once per sort order: a request only binds.
-_STATUS_IN = Application.status.in_(bindparam("statuses", expanding=True))
+# The list's usual statements are built once: no filter, the status tabs, and a blind-index search (one equality on
+# one column), per sort order; a request only binds. A number prefix, dates, services or a partner build their own.
+_SEARCH_COLUMNS = {
+    SearchKind.PHONE: Application.phone_bidx,
+    SearchKind.PHONE_LAST4: Application.phone_last4_bidx,
+    SearchKind.NAME: Application.name_bidx,
+}
+_NO_SEARCH = ""
+
+
+def _prebuilt_shape(filters: ListFilters) -> str | None:
+    """The search kind the filters' prebuilt statements are keyed on (``_NO_SEARCH`` without a search), or ``None``
+    when the filters need statements of their own."""
+    if only_status_filtered(filters):
+        return _NO_SEARCH
+    searched_only = (
+        filters.date_from is None and filters.date_to is None and not filters.services and filters.partner_id is None
+    )
+    if searched_only and filters.search is not None and filters.search.kind in _SEARCH_COLUMNS:
+        return filters.search.kind
+    return None
+
+
+def _prebuilt_where(shape: str, *, by_status: bool) -> list[ColumnElement[bool]]:
+    where: list[ColumnElement[bool]] = [ALIVE]
+    if by_status:
+        where.append(Application.status.in_(bindparam("statuses", expanding=True)))
+    if shape != _NO_SEARCH:
+        where.append(_SEARCH_COLUMNS[SearchKind(shape)] == bindparam("search"))
+    return where
+
+
+_SHAPES = (_NO_SEARCH, *_SEARCH_COLUMNS)
 _PAGES = {
-    (sort, by_status): _page_statement([ALIVE, _STATUS_IN] if by_status else [ALIVE], sort)
+    (sort, shape, by_status): _page_statement(_prebuilt_where(shape, by_status=by_status), sort)
     for sort in SortOrder
+    for shape in _SHAPES
     for by_status in (False, True)
 }
+_COUNTS = {
+    shape: select(Application.status, func.count())
+    .where(*_prebuilt_where(shape, by_status=False))
+    .group_by(Application.status)
+    for shape in _SHAPES
+}
+
+
+def _search_params(filters: ListFilters) -> dict[str, Any]:
+    return {} if filters.search is None else {"search": filters.search.value}
 
 
 async def list_page(session: AsyncSession, filters: ListFilters, page: PageParams) -> Sequence[Row[*tuple[Any, ...]]]:
@@ -191,12 +233,14 @@ async def list_page(session: AsyncSession, filters: ListFilters, page: PageParam
     The total comes from :func:`status_counts` (the same filters, grouped by status), not from this statement.
     """
     params: dict[str, Any] = {"limit": page.page_size, "offset": page.offset}
-    if only_status_filtered(filters):
-        stmt = _PAGES[filters.sort, bool(filters.statuses)]
+    shape = _prebuilt_shape(filters)
+    if shape is None:
+        stmt = _page_statement(conditions(filters), filters.sort)
+    else:
+        stmt = _PAGES[filters.sort, shape, bool(filters.statuses)]
+        params |= _search_params(filters)
         if filters.statuses:
             params["statuses"] = list(filters.statuses)
-    else:
-        stmt = _page_statement(conditions(filters), filters.sort)
     return (await session.execute(stmt, params)).all()
 
 
@@ -286,13 +330,18 @@ def _connection_end(connection: Connection) -> None:
 
 
 async def _grouped_counts(session: AsyncSession, filters: ListFilters) -> dict[str, int]:
-    stmt = (
-        select(Application.status, func.count())
-        .where(*conditions(filters, with_status=False))
-        .group_by(Application.status)
-    )
+    shape = _prebuilt_shape(filters)
+    if shape is None:
+        stmt = (
+            select(Application.status, func.count())
+            .where(*conditions(filters, with_status=False))
+            .group_by(Application.status)
+        )
+        params = {}
+    else:
+        stmt, params = _COUNTS[shape], _search_params(filters)
     counts = {status.value: 0 for status in ApplicationStatus}
-    for status, count in await session.execute(stmt):
+    for status, count in await session.execute(stmt, params):
         counts[str(status)] = int(count)
     return counts
 
