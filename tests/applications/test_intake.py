@@ -3,7 +3,7 @@ from __future__ import annotations
 import asyncio
 import io
 import json
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import httpx
@@ -244,6 +244,11 @@ class TestDuplicates:
         assert body["is_duplicate"] is True
         assert body["duplicate_info"]["existing_application_number"] == first["application_number"]
         assert body["duplicate_info"]["existing_status_label"] == "신규"
+        assert body["duplicate_info"]["existing_status"] == "new"
+        existing = (
+            await session.scalars(select(Application).where(Application.number == first["application_number"]))
+        ).one()
+        assert datetime.fromisoformat(body["duplicate_info"]["existing_created_at"]) == existing.created_at
         templates = (await session.scalars(select(SmsMessage.template_key).order_by(SmsMessage.id))).all()
         assert templates == ["admin_new_application", "admin_new_application_duplicate"]
 

@@ -411,6 +411,41 @@ class TestNotes:
         assert listed.json()["total"] == 2
         assert [r.action for r in await audit_rows(session, "application_note", created.json()["id"])] == ["create"]
 
+    @pytest.mark.parametrize(
+        ("page", "page_size", "items", "total_pages"),
+        [(1, 2, 2, 3), (2, 2, 2, 3), (3, 2, 1, 3), (4, 2, 0, 3), (1, 10, 5, 1), (2, 5, 0, 1)],
+    )
+    async def test_total_on_every_page(
+        self,
+        client: httpx.AsyncClient,
+        session: AsyncSession,
+        admin: Admin,
+        headers: dict[str, str],
+        page: int,
+        page_size: int,
+        items: int,
+        total_pages: int,
+    ) -> None:
+        application = await make_application(session)
+        for i in range(5):
+            session.add(
+                ApplicationNote(application_id=application.id, admin_id=admin.id, admin_name="x", content=f"{i}")
+            )
+        session.add(
+            ApplicationNote(
+                application_id=application.id,
+                admin_id=admin.id,
+                admin_name="x",
+                content="숨김",
+                deleted_at=datetime.now(UTC),
+            )
+        )
+        await session.flush()
+        body = (
+            await client.get(f"{URL}/{application.id}/notes?page={page}&page_size={page_size}", headers=headers)
+        ).json()
+        assert (len(body["items"]), body["total"], body["total_pages"]) == (items, 5, total_pages)
+
     async def test_empty_or_markup_is_422(
         self, client: httpx.AsyncClient, session: AsyncSession, headers: dict[str, str]
     ) -> None:

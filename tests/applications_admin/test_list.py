@@ -194,6 +194,21 @@ class TestSearch:
     ) -> None:
         assert numbers(await search(client, headers, query)) == [target.number]
 
+    @pytest.mark.parametrize("query", ["01055551234", "1234", "홍길동"], ids=["phone", "last4", "name"])
+    async def test_status_tab_sort_page_and_counts_of_a_search(
+        self, client: httpx.AsyncClient, session: AsyncSession, headers: dict[str, str], target: Any, query: str
+    ) -> None:
+        newer = await make_application(session, customer_name="홍길동", customer_phone="01055551234")
+        done = await make_application(
+            session, customer_name="홍길동", customer_phone="01055551234", status=ApplicationStatus.COMPLETED
+        )
+        everything = await search(client, headers, query, sort="oldest")
+        assert numbers(everything) == [target.number, newer.number, done.number]
+        assert everything.json()["counts"] | {"new": 2, "completed": 1, "total": 3} == everything.json()["counts"]
+        page2 = await search(client, headers, query, status=["new"], page=2, page_size=1)
+        assert numbers(page2) == [target.number]
+        assert (page2.json()["total"], page2.json()["total_pages"], page2.json()["counts"]["completed"]) == (2, 2, 1)
+
     async def test_by_number_prefix_in_every_spelling(
         self, client: httpx.AsyncClient, headers: dict[str, str], target: Any
     ) -> None:

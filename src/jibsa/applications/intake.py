@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -66,30 +67,42 @@ async def _check_services(session: AsyncSession, codes: list[str]) -> list[str]:
     return [found[code].name for code in codes]
 
 
-async def find_active_duplicate(session: AsyncSession, phone_bidx: str) -> Application | None:
-    stmt = (
-        select(Application)
-        .where(
-            Application.phone_bidx == phone_bidx,
-            Application.status.in_(ACTIVE_APPLICATION_STATUSES),
-            Application.deleted_at.is_(None),
-        )
-        .order_by(Application.created_at.desc(), Application.id.desc())
-        .limit(1)
+# Built once: a request only binds its values (SQLAlchemy's compiled cache does the rest).
+_ACTIVE_DUPLICATE = (
+    select(Application.number, Application.status, Application.created_at)  # no PII read, no ORM object
+    .where(
+        Application.phone_bidx == bindparam("phone_bidx"),
+        Application.status.in_(ACTIVE_APPLICATION_STATUSES),
+        Application.deleted_at.is_(None),
     )
-    return await session.scalar(stmt)
+    .order_by(Application.created_at.desc(), Application.id.desc())
+    .limit(1)
+)
+_UPSERT_CUSTOMER = {
+    name: dialect.insert(Customer)
+    .values(phone_bidx=bindparam("phone_bidx"), created_at=bindparam("now"), updated_at=bindparam("now"))
+    .on_conflict_do_update(index_elements=[Customer.phone_bidx], set_={"updated_at": bindparam("now")})
+    .returning(Customer.id)
+    for name, dialect in (("postgresql", postgresql), ("sqlite", sqlite))
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ActiveDuplicate:
+    number: str
+    status: ApplicationStatus
+    created_at: datetime
+
+
+async def find_active_duplicate(session: AsyncSession, phone_bidx: str) -> ActiveDuplicate | None:
+    """The newest open application with the same phone (number, status and date only)."""
+    row = (await session.execute(_ACTIVE_DUPLICATE, {"phone_bidx": phone_bidx})).first()
+    return None if row is None else ActiveDuplicate(row.number, ApplicationStatus(row.status), row.created_at)
 
 
 async def _customer_id(session: AsyncSession, phone_bidx: str) -> int:
-    insert = postgresql.insert if dialect_name(session) == "postgresql" else sqlite.insert
-    now = now_utc()
-    stmt = (
-        insert(Customer)
-        .values(phone_bidx=phone_bidx, created_at=now, updated_at=now)
-        .on_conflict_do_update(index_elements=[Customer.phone_bidx], set_={"updated_at": now})
-        .returning(Customer.id)
-    )
-    return int((await session.execute(stmt)).scalar_one())
+    stmt = _UPSERT_CUSTOMER["postgresql" if dialect_name(session) == "postgresql" else "sqlite"]
+    return int((await session.execute(stmt, {"phone_bidx": phone_bidx, "now": now_utc()})).scalar_one())
 
 
 def schedule_info(data: ApplicationCreate) -> str:
@@ -111,7 +124,7 @@ async def submit_application(
 ) -> ApplicationSubmitted:
     """Create the application, its services and photos, and queue the admin notification, in one transaction."""
     service_names = await _check_services(session, data.selected_services)
-    if data.district_code and not await catalog.get_districts(session, [data.district_code]):
+    if data.district_code and not await catalog.district_exists(session, data.district_code):
         raise UnknownDistrict(details=[{"field": "district_code", "message": "존재하지 않는 지역입니다."}])
     stored: list[StoredFile] = []
     for upload in photos:

@@ -4,23 +4,27 @@ from __future__ import annotations
 
 from datetime import date
 
+from sqlalchemy import bindparam
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from jibsa.core.db import dialect_name
 from jibsa.models import DailySequence
 
+# Built once per dialect: a request only binds the day.
+_INCREMENT = {
+    name: dialect.insert(DailySequence)
+    .values(day=bindparam("day"), last_value=1)
+    .on_conflict_do_update(index_elements=[DailySequence.day], set_={"last_value": DailySequence.last_value + 1})
+    .returning(DailySequence.last_value)
+    for name, dialect in (("postgresql", postgresql), ("sqlite", sqlite))
+}
+
 
 async def next_sequence(session: AsyncSession, day: date) -> int:
     """Increment and return the day's counter; the row lock serialises concurrent submitters."""
-    insert = postgresql.insert if dialect_name(session) == "postgresql" else sqlite.insert
-    stmt = (
-        insert(DailySequence)
-        .values(day=day, last_value=1)
-        .on_conflict_do_update(index_elements=[DailySequence.day], set_={"last_value": DailySequence.last_value + 1})
-        .returning(DailySequence.last_value)
-    )
-    return int((await session.execute(stmt)).scalar_one())
+    stmt = _INCREMENT["postgresql" if dialect_name(session) == "postgresql" else "sqlite"]
+    return int((await session.execute(stmt, {"day": day})).scalar_one())
 
 
 def format_number(day: date, sequence: int) -> str:

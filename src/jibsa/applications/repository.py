@@ -6,15 +6,18 @@ import time
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
+from typing import Any, TypeVar
 
 from sqlalchemy import (
     BigInteger,
     ColumnElement,
     Date,
+    Row,
     Select,
     String,
+    bindparam,
     cast,
     exists,
     false,
@@ -25,7 +28,8 @@ from sqlalchemy import (
     union_all,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import defer, selectinload
+from sqlalchemy.orm import selectinload
+from sqlalchemy.sql.elements import BindParameter
 
 from jibsa.applications.search import SearchKind, SearchTerm
 from jibsa.core import data_version
@@ -46,6 +50,8 @@ from jibsa.models import (
     ServiceType,
     StoredFile,
 )
+
+S = TypeVar("S", bound=Select[*tuple[Any, ...]])
 
 
 class SortOrder(StrEnum):
@@ -80,13 +86,20 @@ class RowExtras:
 
 
 ALIVE = Application.deleted_at.is_(None)
-# Decrypt only what a screen shows: list rows skip the detail-only columns, history rows skip all PII.
-LIST_ROW = (defer(Application.address_detail, raiseload=True), defer(Application.description, raiseload=True))
-HISTORY_ROW = (
-    *LIST_ROW,
-    defer(Application.customer_name, raiseload=True),
-    defer(Application.customer_phone, raiseload=True),
-    defer(Application.address, raiseload=True),
+# Decrypt only what a screen shows: list rows are the list's columns (no detail-only PII), as plain rows.
+LIST_COLUMNS = (
+    Application.id,
+    Application.number,
+    Application.customer_name,
+    Application.customer_phone,
+    Application.address,
+    Application.district_code,
+    Application.status,
+    Application.preferred_consultation_date,
+    Application.preferred_work_date,
+    Application.created_at,
+    Application.updated_at,
+    Application.version,
 )
 
 
@@ -133,7 +146,7 @@ def conditions(filters: ListFilters, *, with_status: bool = True) -> list[Column
     return where
 
 
-def _ordered(stmt: Select[Application], sort: SortOrder) -> Select[Application]:
+def _ordered(stmt: S, sort: SortOrder) -> S:
     if sort == SortOrder.OLDEST:
         return stmt.order_by(Application.created_at, Application.id)
     if sort == SortOrder.NUMBER:
@@ -157,14 +170,77 @@ def only_status_filtered(filters: ListFilters) -> bool:
     )
 
 
-async def list_page(session: AsyncSession, filters: ListFilters, page: PageParams) -> Sequence[Application]:
+def _page_statement(where: Sequence[ColumnElement[bool]], sort: SortOrder) -> Select[*tuple[Any, ...]]:
+    stmt = _ordered(select(*LIST_COLUMNS).where(*where), sort)
+    return stmt.limit(bindparam("limit")).offset(bindparam("offset"))
+
+
+# The list's usual statements are built once: no filter, the status tabs, and a blind-index search (one equality on
+# one column), per sort order; a request only binds. A number prefix, dates, services or a partner build their own.
+_SEARCH_COLUMNS = {
+    SearchKind.PHONE: Application.phone_bidx,
+    SearchKind.PHONE_LAST4: Application.phone_last4_bidx,
+    SearchKind.NAME: Application.name_bidx,
+}
+_NO_SEARCH = ""
+
+
+def _prebuilt_shape(filters: ListFilters) -> str | None:
+    """The search kind the filters' prebuilt statements are keyed on (``_NO_SEARCH`` without a search), or ``None``
+    when the filters need statements of their own."""
+    if only_status_filtered(filters):
+        return _NO_SEARCH
+    searched_only = (
+        filters.date_from is None and filters.date_to is None and not filters.services and filters.partner_id is None
+    )
+    if searched_only and filters.search is not None and filters.search.kind in _SEARCH_COLUMNS:
+        return filters.search.kind
+    return None
+
+
+def _prebuilt_where(shape: str, *, by_status: bool) -> list[ColumnElement[bool]]:
+    where: list[ColumnElement[bool]] = [ALIVE]
+    if by_status:
+        where.append(Application.status.in_(bindparam("statuses", expanding=True)))
+    if shape != _NO_SEARCH:
+        where.append(_SEARCH_COLUMNS[SearchKind(shape)] == bindparam("search"))
+    return where
+
+
+_SHAPES = (_NO_SEARCH, *_SEARCH_COLUMNS)
+_PAGES = {
+    (sort, shape, by_status): _page_statement(_prebuilt_where(shape, by_status=by_status), sort)
+    for sort in SortOrder
+    for shape in _SHAPES
+    for by_status in (False, True)
+}
+_COUNTS = {
+    shape: select(Application.status, func.count())
+    .where(*_prebuilt_where(shape, by_status=False))
+    .group_by(Application.status)
+    for shape in _SHAPES
+}
+
+
+def _search_params(filters: ListFilters) -> dict[str, Any]:
+    return {} if filters.search is None else {"search": filters.search.value}
+
+
+async def list_page(session: AsyncSession, filters: ListFilters, page: PageParams) -> Sequence[Row[*tuple[Any, ...]]]:
     """One page of applications, read in index order (``created_at``/``id``): the database stops after the page.
 
     The total comes from :func:`status_counts` (the same filters, grouped by status), not from this statement.
     """
-    stmt = select(Application).where(*conditions(filters)).options(*LIST_ROW)
-    stmt = _ordered(stmt, filters.sort).limit(page.page_size).offset(page.offset)
-    return (await session.scalars(stmt)).all()
+    params: dict[str, Any] = {"limit": page.page_size, "offset": page.offset}
+    shape = _prebuilt_shape(filters)
+    if shape is None:
+        stmt = _page_statement(conditions(filters), filters.sort)
+    else:
+        stmt = _PAGES[filters.sort, shape, bool(filters.statuses)]
+        params |= _search_params(filters)
+        if filters.statuses:
+            params["statuses"] = list(filters.statuses)
+    return (await session.execute(stmt, params)).all()
 
 
 def total_of(filters: ListFilters, counts: dict[str, int]) -> int:
@@ -198,13 +274,18 @@ def invalidate_status_counts() -> None:
 
 
 async def _grouped_counts(session: AsyncSession, filters: ListFilters) -> dict[str, int]:
-    stmt = (
-        select(Application.status, func.count())
-        .where(*conditions(filters, with_status=False))
-        .group_by(Application.status)
-    )
+    shape = _prebuilt_shape(filters)
+    if shape is None:
+        stmt = (
+            select(Application.status, func.count())
+            .where(*conditions(filters, with_status=False))
+            .group_by(Application.status)
+        )
+        params = {}
+    else:
+        stmt, params = _COUNTS[shape], _search_params(filters)
     counts = {status.value: 0 for status in ApplicationStatus}
-    for status, count in await session.execute(stmt):
+    for status, count in await session.execute(stmt, params):
         counts[str(status)] = int(count)
     return counts
 
@@ -230,6 +311,46 @@ async def status_counts(session: AsyncSession, filters: ListFilters) -> dict[str
     return counts
 
 
+# Built once: each request only binds the ids, and SQLAlchemy's compiled cache answers the rest (building a UNION's
+# subquery per request cost a quarter of the list's CPU).
+_IDS: BindParameter[Sequence[int]] = bindparam("ids", expanding=True)
+_SERVICES_AND_PARTNERS = union_all(
+    select(
+        ApplicationService.application_id.label("application_id"),
+        literal("s").label("kind"),
+        ApplicationService.position.label("ordinal"),
+        ApplicationService.service_code.label("code"),
+        ServiceType.name.label("name"),
+        cast(null(), BigInteger).label("partner_id"),
+        cast(null(), String).label("status"),
+        cast(null(), Date).label("scheduled_date"),
+    )
+    .join(ServiceType, ServiceType.code == ApplicationService.service_code)
+    .where(ApplicationService.application_id.in_(_IDS)),
+    select(
+        Assignment.application_id,
+        literal("p"),
+        Assignment.id,
+        cast(null(), String),
+        Partner.company_name,
+        Assignment.partner_id,
+        Assignment.status,
+        Assignment.scheduled_date,
+    )
+    .join(Partner, Partner.id == Assignment.partner_id)
+    .where(Assignment.application_id.in_(_IDS), Assignment.status != AssignmentStatus.CANCELLED),
+).subquery()
+_ROW_EXTRAS = select(_SERVICES_AND_PARTNERS).order_by(
+    _SERVICES_AND_PARTNERS.c.application_id, _SERVICES_AND_PARTNERS.c.kind, _SERVICES_AND_PARTNERS.c.ordinal
+)
+_ROW_SERVICES = (
+    select(ApplicationService.application_id, ApplicationService.service_code, ServiceType.name)
+    .join(ServiceType, ServiceType.code == ApplicationService.service_code)
+    .where(ApplicationService.application_id.in_(_IDS))
+    .order_by(ApplicationService.application_id, ApplicationService.position)
+)
+
+
 async def row_extras(session: AsyncSession, application_ids: Sequence[int]) -> RowExtras:
     """Service names and active partners of many applications, in one statement whatever their number.
 
@@ -238,38 +359,9 @@ async def row_extras(session: AsyncSession, application_ids: Sequence[int]) -> R
     extras = RowExtras()
     if not application_ids:
         return extras
-    services = (
-        select(
-            ApplicationService.application_id.label("application_id"),
-            literal("s").label("kind"),
-            ApplicationService.position.label("ordinal"),
-            ApplicationService.service_code.label("code"),
-            ServiceType.name.label("name"),
-            cast(null(), BigInteger).label("partner_id"),
-            cast(null(), String).label("status"),
-            cast(null(), Date).label("scheduled_date"),
-        )
-        .join(ServiceType, ServiceType.code == ApplicationService.service_code)
-        .where(ApplicationService.application_id.in_(application_ids))
-    )
-    partners = (
-        select(
-            Assignment.application_id,
-            literal("p"),
-            Assignment.id,
-            cast(null(), String),
-            Partner.company_name,
-            Assignment.partner_id,
-            Assignment.status,
-            Assignment.scheduled_date,
-        )
-        .join(Partner, Partner.id == Assignment.partner_id)
-        .where(Assignment.application_id.in_(application_ids), Assignment.status != AssignmentStatus.CANCELLED)
-    )
-    both = union_all(services, partners).subquery()
-    rows = await session.execute(select(both).order_by(both.c.application_id, both.c.kind, both.c.ordinal))
     services_by_app: dict[int, list[tuple[str, str]]] = defaultdict(list)
     partners_by_app: dict[int, list[PartnerOnRow]] = defaultdict(list)
+    rows = await session.execute(_ROW_EXTRAS, {"ids": list(application_ids)})
     for application_id, kind, _, code, name, partner_id, status, scheduled_date in rows:
         if kind == "s":
             services_by_app[application_id].append((code, name))
@@ -282,6 +374,24 @@ async def row_extras(session: AsyncSession, application_ids: Sequence[int]) -> R
     return extras
 
 
+async def row_services(session: AsyncSession, application_ids: Sequence[int]) -> dict[int, list[tuple[str, str]]]:
+    """Service codes and names of many applications (in each one's order), in one statement."""
+    services: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    if application_ids:
+        for application_id, code, name in await session.execute(_ROW_SERVICES, {"ids": list(application_ids)}):
+            services[application_id].append((code, name))
+    return dict(services)
+
+
+# Built once: a request binds the id (SQLAlchemy's compiled cache does the rest).
+_LIVE_APPLICATION = (
+    select(Application)
+    .where(Application.id == bindparam("application_id"), ALIVE)
+    .options(selectinload(Application.services))
+)
+_LIVE_APPLICATION_WITH_PHOTOS = _LIVE_APPLICATION.options(selectinload(Application.photos))
+
+
 async def get_application(
     session: AsyncSession,
     application_id: int,
@@ -290,14 +400,10 @@ async def get_application(
     with_photos: bool = False,
 ) -> Application | None:
     """A live (not deleted) application with its services; ``for_update`` locks the row (PostgreSQL)."""
-    stmt = (
-        select(Application).where(Application.id == application_id, ALIVE).options(selectinload(Application.services))
-    )
-    if with_photos:
-        stmt = stmt.options(selectinload(Application.photos))
+    stmt = _LIVE_APPLICATION_WITH_PHOTOS if with_photos else _LIVE_APPLICATION
     if for_update:
         stmt = stmt.with_for_update(of=Application).execution_options(populate_existing=True)
-    return (await session.scalars(stmt)).first()
+    return (await session.scalars(stmt, {"application_id": application_id})).first()
 
 
 async def photo_files(session: AsyncSession, application_id: int) -> list[StoredFile]:
@@ -311,25 +417,30 @@ async def photo_files(session: AsyncSession, application_id: int) -> list[Stored
     return list((await session.scalars(stmt)).all())
 
 
+_LIVE_NOTE = (ApplicationNote.application_id == bindparam("application_id"), ApplicationNote.deleted_at.is_(None))
+_COUNT_NOTES = select(func.count()).where(*_LIVE_NOTE)
+_NOTES_PAGE = (
+    select(ApplicationNote)
+    .where(*_LIVE_NOTE)
+    .order_by(ApplicationNote.created_at.desc(), ApplicationNote.id.desc())
+    .limit(bindparam("limit"))
+    .offset(bindparam("offset"))
+)
+
+
 async def count_notes(session: AsyncSession, application_id: int) -> int:
-    stmt = select(func.count()).where(
-        ApplicationNote.application_id == application_id, ApplicationNote.deleted_at.is_(None)
-    )
-    return int(await session.scalar(stmt) or 0)
+    return int(await session.scalar(_COUNT_NOTES, {"application_id": application_id}) or 0)
 
 
 async def list_notes(
     session: AsyncSession, application_id: int, page: PageParams
 ) -> tuple[Sequence[ApplicationNote], int]:
-    total = await count_notes(session, application_id)
-    stmt = (
-        select(ApplicationNote)
-        .where(ApplicationNote.application_id == application_id, ApplicationNote.deleted_at.is_(None))
-        .order_by(ApplicationNote.created_at.desc(), ApplicationNote.id.desc())
-        .limit(page.page_size)
-        .offset(page.offset)
-    )
-    return (await session.scalars(stmt)).all(), total
+    """A page of live notes, newest first, and how many there are (counted only when the page cannot tell)."""
+    params = {"application_id": application_id, "limit": page.page_size, "offset": page.offset}
+    notes = (await session.scalars(_NOTES_PAGE, params)).all()
+    if len(notes) < page.page_size and (notes or page.offset == 0):
+        return notes, page.offset + len(notes)  # the last page: the total is what came before it plus what it holds
+    return notes, await count_notes(session, application_id)
 
 
 async def get_note(session: AsyncSession, application_id: int, note_id: int) -> ApplicationNote | None:
@@ -341,23 +452,52 @@ async def get_note(session: AsyncSession, application_id: int, note_id: int) -> 
     return (await session.scalars(stmt)).first()
 
 
-async def status_history(
-    session: AsyncSession, application_id: int
-) -> Sequence[tuple[ApplicationStatusChange, str | None]]:
-    stmt = (
-        select(ApplicationStatusChange, Admin.name)
-        .outerjoin(Admin, Admin.id == ApplicationStatusChange.admin_id)
-        .where(ApplicationStatusChange.application_id == application_id)
-        .order_by(ApplicationStatusChange.created_at, ApplicationStatusChange.id)
+_STATUS_HISTORY = (
+    select(
+        ApplicationStatusChange.from_status,
+        ApplicationStatusChange.to_status,
+        ApplicationStatusChange.reason,
+        ApplicationStatusChange.source,
+        ApplicationStatusChange.admin_id,
+        Admin.name,
+        ApplicationStatusChange.created_at,
     )
-    return (await session.execute(stmt)).all()
+    .outerjoin(Admin, Admin.id == ApplicationStatusChange.admin_id)
+    .where(ApplicationStatusChange.application_id == bindparam("application_id"))
+    .order_by(ApplicationStatusChange.created_at, ApplicationStatusChange.id)
+)
+# from_status, to_status, reason, source, admin_id, admin name, created_at
+StatusChangeRow = Row[str | None, str, str | None, str, int | None, str | None, datetime]
+
+
+async def status_history(session: AsyncSession, application_id: int) -> Sequence[StatusChangeRow]:
+    """Every status change of an application, oldest first, with the admin's name (plain rows)."""
+    return (await session.execute(_STATUS_HISTORY, {"application_id": application_id})).all()
+
+
+_CUSTOMER_HISTORY = (
+    select(
+        Application.id,
+        Application.number,
+        Application.status,
+        Application.created_at,
+        Application.completed_at,
+        func.count().over().label("total"),  # windows run before LIMIT: every matching row is counted
+    )
+    .where(Application.phone_bidx == bindparam("phone_bidx"), ALIVE)
+    .order_by(Application.created_at.desc(), Application.id.desc())
+    .limit(bindparam("limit"))
+)
+
+
+# id, number, status, created_at, completed_at, total
+HistoryRow = Row[int, str, ApplicationStatus, datetime, datetime | None, int]
 
 
 async def customer_history(
     session: AsyncSession, phone_bidx: str, *, limit: int = 20
-) -> tuple[Sequence[Application], int]:
-    """The newest ``limit`` live applications with the same phone blind index, and how many there are."""
-    where = (Application.phone_bidx == phone_bidx, ALIVE)
-    total = await session.scalar(select(func.count()).select_from(Application).where(*where))
-    stmt = select(Application).where(*where).order_by(Application.created_at.desc(), Application.id.desc()).limit(limit)
-    return (await session.scalars(stmt)).all(), int(total or 0)
+) -> tuple[Sequence[HistoryRow], int]:
+    """The newest ``limit`` live applications with the same phone blind index, and how many there are, in one
+    statement (plain rows: no PII column is read)."""
+    rows = (await session.execute(_CUSTOMER_HISTORY, {"phone_bidx": phone_bidx, "limit": limit})).all()
+    return rows, int(rows[0].total) if rows else 0

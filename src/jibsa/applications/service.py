@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any, cast
 
 from fastapi import Request
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -29,9 +30,8 @@ from jibsa.applications.exceptions import ApplicationNotFound, NoteNotFound, Not
 from jibsa.applications.intake import PhoneIndexes
 from jibsa.applications.intake import _customer_id as upsert_customer
 from jibsa.applications.versioning import check_version, flush_or_conflict
-from jibsa.assignments import repository as assignment_repo
 from jibsa.assignments.schemas import ServiceRef
-from jibsa.assignments.views import present
+from jibsa.assignments.views import present_for_application
 from jibsa.audit.service import entity_history, record
 from jibsa.catalog import repository as catalog
 from jibsa.core.crypto import blind_index, normalise_name
@@ -139,27 +139,27 @@ async def get_detail(session: AsyncSession, application_id: int, *, admin: Admin
     application = await repo.get_application(session, application_id, with_photos=True)
     if application is None:
         raise ApplicationNotFound()
-    return await _detail_of(session, application, admin=admin)
+    return ApplicationDetail(**await _detail_fields(session, application, admin=admin))
 
 
-async def _detail_of(
+async def _detail_fields(
     session: AsyncSession, application: Application, *, admin: Admin, notes_count: int | None = None
-) -> ApplicationDetail:
+) -> dict[str, Any]:
+    """The fields of :class:`ApplicationDetail`, for it or for the view that extends it (built once, not copied)."""
     names = await catalog.service_names(session)
-    assignments = await present(session, await assignment_repo.list_assignments(session, [application.id]), names=names)
     status = ApplicationStatus(application.status)
-    return ApplicationDetail(
-        id=application.id,
-        number=application.number,
-        customer_name=application.customer_name,
-        customer_phone=format_phone(application.customer_phone),
-        address=application.address,
-        address_detail=application.address_detail,
-        district_code=application.district_code,
-        district_name=await catalog.district_label(session, application.district_code),
-        description=application.description,
-        services=[ServiceRef(code=c, name=names.get(c, c)) for c in application.service_codes],
-        photos=[
+    return {
+        "id": application.id,
+        "number": application.number,
+        "customer_name": application.customer_name,
+        "customer_phone": format_phone(application.customer_phone),
+        "address": application.address,
+        "address_detail": application.address_detail,
+        "district_code": application.district_code,
+        "district_name": await catalog.district_label(session, application.district_code),
+        "description": application.description,
+        "services": [ServiceRef(code=c, name=names.get(c, c)) for c in application.service_codes],
+        "photos": [
             PhotoOut(
                 file_id=photo.file_id,
                 url=FILE_URL.format(file_id=photo.file_id),
@@ -167,35 +167,37 @@ async def _detail_of(
             )
             for photo in application.photos
         ],
-        preferred_consultation_date=application.preferred_consultation_date,
-        preferred_work_date=application.preferred_work_date,
-        status=status,
-        status_label=APPLICATION_STATUS_LABELS[status],
-        allowed_transitions=state.allowed_targets(status, admin),
-        status_changed_at=application.status_changed_at,
-        first_assigned_at=application.first_assigned_at,
-        completed_at=application.completed_at,
-        cancelled_at=application.cancelled_at,
-        cancel_reason=application.cancel_reason,
-        assigned_admin_id=application.assigned_admin_id,
-        created_at=application.created_at,
-        updated_at=application.updated_at,
-        version=application.version,
-        assignments=assignments,
-        notes_count=notes_count if notes_count is not None else await repo.count_notes(session, application.id),
-        status_history=[
+        "preferred_consultation_date": application.preferred_consultation_date,
+        "preferred_work_date": application.preferred_work_date,
+        "status": status,
+        "status_label": APPLICATION_STATUS_LABELS[status],
+        "allowed_transitions": state.allowed_targets(status, admin),
+        "status_changed_at": application.status_changed_at,
+        "first_assigned_at": application.first_assigned_at,
+        "completed_at": application.completed_at,
+        "cancelled_at": application.cancelled_at,
+        "cancel_reason": application.cancel_reason,
+        "assigned_admin_id": application.assigned_admin_id,
+        "created_at": application.created_at,
+        "updated_at": application.updated_at,
+        "version": application.version,
+        "assignments": await present_for_application(session, application.id, names=names),
+        "notes_count": notes_count if notes_count is not None else await repo.count_notes(session, application.id),
+        "status_history": [
             StatusChangeOut(
-                from_status=change.from_status,
-                to_status=change.to_status,
-                reason=change.reason,
-                source=change.source,
-                admin_id=change.admin_id,
+                from_status=from_status,
+                to_status=to_status,
+                reason=reason,
+                source=source,
+                admin_id=admin_id,
                 admin_name=admin_name,
-                created_at=change.created_at,
+                created_at=created_at,
             )
-            for change, admin_name in await repo.status_history(session, application.id)
+            for from_status, to_status, reason, source, admin_id, admin_name, created_at in await repo.status_history(
+                session, application.id
+            )
         ],
-    )
+    }
 
 
 # The first page of each section the detail screen shows, as the screen asks its sections' own endpoints for it.
@@ -210,9 +212,8 @@ async def get_view(session: AsyncSession, application_id: int, *, admin: Admin) 
     if application is None:
         raise ApplicationNotFound()
     notes = await _notes_of(session, application.id, VIEW_NOTES)
-    detail = await _detail_of(session, application, admin=admin, notes_count=notes.total)
     return ApplicationDetailView(
-        **dict(detail),
+        **await _detail_fields(session, application, admin=admin, notes_count=notes.total),
         notes=notes,
         customer_history=await _customer_history_of(session, application),
         activity=await entity_history(session, "application", application_id, limit=VIEW_ACTIVITY_LIMIT),
@@ -253,7 +254,7 @@ async def update_application(
         if getattr(data, name) is None:
             raise InvalidInput(name, "비워 둘 수 없는 항목입니다.")
     if "district_code" in fields and data.district_code is not None:
-        if not await catalog.get_districts(session, [data.district_code]):
+        if not await catalog.district_exists(session, data.district_code):
             raise UnknownDistrict(details=[{"field": "district_code", "message": "존재하지 않는 지역입니다."}])
 
     before: dict[str, object] = {}
@@ -330,8 +331,7 @@ async def list_notes(session: AsyncSession, application_id: int, page: PageParam
 
 async def _notes_of(session: AsyncSession, application_id: int, page: PageParams) -> NoteList:
     notes, total = await repo.list_notes(session, application_id, page)
-    base = Page[NoteOut].build([_note_out(n) for n in notes], total, page)
-    return NoteList.model_validate(base.model_dump())
+    return cast(NoteList, NoteList.build([_note_out(n) for n in notes], total, page))
 
 
 async def add_note(
@@ -387,21 +387,22 @@ async def customer_history(session: AsyncSession, application_id: int, *, limit:
 
 async def _customer_history_of(session: AsyncSession, current: Application, *, limit: int = 20) -> CustomerHistory:
     applications, total = await repo.customer_history(session, current.phone_bidx, limit=limit)
-    extras = await repo.row_extras(session, [a.id for a in applications])
-    return CustomerHistory(
-        customer_phone_masked=mask_phone(current.customer_phone),
-        total_applications=total,
-        applications=[
+    services = await repo.row_services(session, [a.id for a in applications])
+    items = []
+    for a in applications:
+        status = ApplicationStatus(a.status)
+        items.append(
             HistoryItem(
                 id=a.id,
                 number=a.number,
-                status=ApplicationStatus(a.status),
-                status_label=APPLICATION_STATUS_LABELS[ApplicationStatus(a.status)],
-                services=[ServiceRef(code=c, name=n) for c, n in extras.services.get(a.id, [])],
+                status=status,
+                status_label=APPLICATION_STATUS_LABELS[status],
+                services=[ServiceRef(code=c, name=n) for c, n in services.get(a.id, [])],
                 created_at=a.created_at,
                 completed_at=a.completed_at,
                 is_current=a.id == current.id,
             )
-            for a in applications
-        ],
+        )
+    return CustomerHistory(
+        customer_phone_masked=mask_phone(current.customer_phone), total_applications=total, applications=items
     )

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import NamedTuple
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -67,6 +68,47 @@ async def partners_by_ids(session: AsyncSession, partner_ids: Sequence[int]) -> 
         return {}
     rows = await session.scalars(select(Partner).where(Partner.id.in_(set(partner_ids))))
     return {p.id: p for p in rows}
+
+
+class PartnerContact(NamedTuple):
+    """The partner columns an assignment is shown with (three decrypted or plain fields, not a whole partner)."""
+
+    company_name: str
+    representative_name: str
+    contact_phone: str
+
+
+# Built once: a request only binds its values (SQLAlchemy's compiled cache does the rest).
+_PARTNER_CONTACTS = select(Partner.id, Partner.company_name, Partner.representative_name, Partner.contact_phone).where(
+    Partner.id.in_(bindparam("ids", expanding=True))
+)
+_OF_APPLICATION_WITH_PARTNER = (
+    select(Assignment, Partner.company_name, Partner.representative_name, Partner.contact_phone)
+    .outerjoin(Partner, Partner.id == Assignment.partner_id)
+    .where(Assignment.application_id == bindparam("application_id"))
+    .options(selectinload(Assignment.services))
+    .order_by(Assignment.id)
+)
+
+
+async def partner_contacts(session: AsyncSession, partner_ids: Sequence[int]) -> dict[int, PartnerContact]:
+    """Name, representative and phone of each partner, by id, in one statement."""
+    if not partner_ids:
+        return {}
+    rows = await session.execute(_PARTNER_CONTACTS, {"ids": list(set(partner_ids))})
+    return {partner_id: PartnerContact(name, representative, phone) for partner_id, name, representative, phone in rows}
+
+
+async def assignments_with_partners(
+    session: AsyncSession, application_id: int
+) -> list[tuple[Assignment, PartnerContact | None]]:
+    """Every assignment of one application (services loaded), oldest first, with its partner's contact columns:
+    one statement for both (and one for the services)."""
+    rows = await session.execute(_OF_APPLICATION_WITH_PARTNER, {"application_id": application_id})
+    return [
+        (assignment, PartnerContact(name, representative, phone) if name is not None else None)
+        for assignment, name, representative, phone in rows
+    ]
 
 
 async def same_day_assignments(

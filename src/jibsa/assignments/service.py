@@ -48,7 +48,7 @@ from jibsa.assignments.schemas import (
     ServiceRef,
     SmsQueued,
 )
-from jibsa.assignments.views import present
+from jibsa.assignments.views import present, present_for_application
 from jibsa.audit.service import record
 from jibsa.catalog import repository as catalog
 from jibsa.core.korean import format_phone, mask_phone, repr_ko, with_ro
@@ -154,7 +154,7 @@ async def list_for_application(session: AsyncSession, application_id: int) -> li
     """Every assignment of the application (cancelled ones included), oldest first."""
     if await app_repo.get_application(session, application_id) is None:
         raise ApplicationNotFound()
-    return await present(session, await repo.list_assignments(session, [application_id]))
+    return await present_for_application(session, application_id)
 
 
 async def _add_assignment(

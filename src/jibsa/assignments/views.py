@@ -7,13 +7,14 @@ from collections.abc import Mapping, Sequence
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from jibsa.assignments import repository as repo
+from jibsa.assignments.repository import PartnerContact
 from jibsa.assignments.schemas import AssignmentOut, ServiceRef
 from jibsa.catalog import repository as catalog
 from jibsa.core.korean import format_phone
-from jibsa.models import ASSIGNMENT_STATUS_LABELS, Assignment, AssignmentStatus, Partner, QuoteStatus
+from jibsa.models import ASSIGNMENT_STATUS_LABELS, Assignment, AssignmentStatus, QuoteStatus
 
 
-def to_out(assignment: Assignment, partner: Partner | None, names: Mapping[str, str]) -> AssignmentOut:
+def to_out(assignment: Assignment, partner: PartnerContact | None, names: Mapping[str, str]) -> AssignmentOut:
     status = AssignmentStatus(assignment.status)
     return AssignmentOut(
         id=assignment.id,
@@ -47,10 +48,23 @@ def to_out(assignment: Assignment, partner: Partner | None, names: Mapping[str, 
 async def present(
     session: AsyncSession, assignments: Sequence[Assignment], *, names: Mapping[str, str] | None = None
 ) -> list[AssignmentOut]:
-    """Assignments with partner and service names (two queries, however many assignments)."""
+    """Assignments with partner and service names (one query for the partners, however many assignments)."""
     if not assignments:
         return []
-    partners = await repo.partners_by_ids(session, [a.partner_id for a in assignments])
+    partners = await repo.partner_contacts(session, [a.partner_id for a in assignments])
     if names is None:
         names = await catalog.service_names(session)
     return [to_out(a, partners.get(a.partner_id), names) for a in assignments]
+
+
+async def present_for_application(
+    session: AsyncSession, application_id: int, *, names: Mapping[str, str] | None = None
+) -> list[AssignmentOut]:
+    """Every assignment of one application (cancelled ones included), oldest first, as :func:`present` shows them,
+    their partners read in the same statement."""
+    rows = await repo.assignments_with_partners(session, application_id)
+    if not rows:
+        return []
+    if names is None:
+        names = await catalog.service_names(session)
+    return [to_out(assignment, partner, names) for assignment, partner in rows]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from jibsa.core.korean import kst_day_start
@@ -22,10 +22,27 @@ class AuditFilter:
     date_to: date | None = None  # KST, inclusive
 
 
+# The first page of one entity's history (every detail view shows it) is built once; a request only binds.
+_ENTITY_FIRST_PAGE = (
+    select(AuditLog)
+    .where(AuditLog.entity_type == bindparam("entity_type"), AuditLog.entity_id == bindparam("entity_id"))
+    .order_by(AuditLog.id.desc())
+    .limit(bindparam("limit"))
+)
+
+
 async def list_entries(
     session: AsyncSession, where: AuditFilter, *, before_id: int | None, limit: int
 ) -> list[AuditLog]:
     """Up to ``limit`` entries matching ``where`` with ids below ``before_id``, newest first."""
+    if (
+        before_id is None
+        and where.entity_type is not None
+        and where.entity_id is not None
+        and where == AuditFilter(entity_type=where.entity_type, entity_id=where.entity_id)
+    ):
+        params = {"entity_type": where.entity_type, "entity_id": where.entity_id, "limit": limit}
+        return list(await session.scalars(_ENTITY_FIRST_PAGE, params))
     query = select(AuditLog)
     if where.entity_type is not None:
         query = query.where(AuditLog.entity_type == where.entity_type)

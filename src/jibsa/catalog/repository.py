@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload, with_loader_criteria
 
@@ -26,10 +26,14 @@ async def list_service_types(session: AsyncSession, category_code: str | None = 
     return (await session.scalars(stmt.order_by(ServiceType.category_code, ServiceType.sort_order))).all()
 
 
+# Built once: every public submission checks its services; a request only binds the codes.
+_SERVICES_BY_CODES = select(ServiceType).where(ServiceType.code.in_(bindparam("codes", expanding=True)))
+
+
 async def get_services_by_codes(session: AsyncSession, codes: Sequence[str]) -> dict[str, ServiceType]:
     if not codes:
         return {}
-    rows = await session.scalars(select(ServiceType).where(ServiceType.code.in_(set(codes))))
+    rows = await session.scalars(_SERVICES_BY_CODES, {"codes": sorted(set(codes))})
     return {s.code: s for s in rows}
 
 
@@ -55,6 +59,11 @@ async def _reference_names(session: AsyncSession, kind: str) -> dict[str, str]:
 async def service_names(session: AsyncSession) -> dict[str, str]:
     """Service code → name (read once per process; a copy, so callers may change it)."""
     return dict(await _reference_names(session, "service"))
+
+
+async def district_exists(session: AsyncSession, code: str) -> bool:
+    """Whether a district code is known (the same once-per-process read as :func:`district_label`)."""
+    return code in await _reference_names(session, "district")
 
 
 async def district_label(session: AsyncSession, code: str | None) -> str | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -85,8 +85,13 @@ def format_company_phone(value: str) -> str:
     return format_phone(value) if value.isdigit() and len(value) >= 8 else value
 
 
+# Built once: every submission looks up two templates and the admins to notify; a request only binds.
+_ACTIVE_TEMPLATE = select(SmsTemplate).where(SmsTemplate.key == bindparam("key"), SmsTemplate.is_active.is_(True))
+_ADMIN_PHONES = select(Admin.id, Admin.phone).where(Admin.is_active.is_(True), Admin.phone.is_not(None))
+
+
 async def get_active_template(session: AsyncSession, key: str) -> SmsTemplate | None:
-    return await session.scalar(select(SmsTemplate).where(SmsTemplate.key == key, SmsTemplate.is_active.is_(True)))
+    return await session.scalar(_ACTIVE_TEMPLATE, {"key": key})
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,8 +179,7 @@ async def notify_admins(
 
     The text is the same for every admin: it is rendered once, not once per recipient.
     """
-    admins = (await session.scalars(select(Admin).where(Admin.is_active.is_(True), Admin.phone.is_not(None)))).all()
-    recipients = [admin for admin in admins if admin.phone]
+    recipients = [(admin_id, phone) for admin_id, phone in await session.execute(_ADMIN_PHONES) if phone]
     if not recipients:
         return []
     rendered = await render_template(session, template_key, variables)
@@ -185,11 +189,10 @@ async def notify_admins(
         await _enqueue_rendered(
             session,
             rendered,
-            recipient=admin.phone,
+            recipient=phone,
             recipient_kind="admin",
             reference=reference,
-            idempotency_key=f"{reference[0]}:{reference[1]}:{template_key}:admin:{admin.id}",
+            idempotency_key=f"{reference[0]}:{reference[1]}:{template_key}:admin:{admin_id}",
         )
-        for admin in recipients
-        if admin.phone
+        for admin_id, phone in recipients
     ]
