@@ -308,6 +308,27 @@ class TestPostgresFeed:
             await feed.stop()
         assert feed.token() is None
 
+    async def test_a_lost_connection_caches_nothing_until_it_listens_again(self, database: Database) -> None:
+        import asyncpg
+
+        feed = PostgresChangeFeed(database.url)
+        await feed.start()
+        try:
+            await feed.wait_connected()
+            before = feed.token()
+            dsn = database.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+            admin = await asyncpg.connect(dsn)
+            try:
+                await admin.execute("SELECT pg_terminate_backend($1)", feed._connection.get_server_pid())
+            finally:
+                await admin.close()
+            # Commits made meanwhile would go unseen: nothing is served from memory until it listens again.
+            await _until(lambda: feed.token() is None)
+            await feed.wait_connected()
+            assert feed.token() not in (None, before)  # back, under a version no cached answer was stored with
+        finally:
+            await feed.stop()
+
     @pytest.mark.committing
     async def test_a_committed_write_notifies_and_a_read_does_not(self, db: Database) -> None:
         import asyncpg

@@ -261,6 +261,7 @@ class PostgresChangeFeed:
             await self._lost.wait()
             log.warning("data change feed: connection lost; not caching until it is back")
             await self._disconnect()
+            await asyncio.sleep(self.RETRY_SECONDS[0])  # a restarting server is not asked again at once
 
     async def _disconnect(self) -> None:
         self._connected = False
