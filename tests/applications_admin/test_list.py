@@ -1,14 +1,11 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from jibsa.applications import repository
@@ -18,6 +15,7 @@ from jibsa.core.db import Database
 from jibsa.core.korean import KST
 from jibsa.models import Admin, ApplicationStatus, AssignmentStatus, PartnerStatus
 from tests.factories import make_application, make_assignment, make_partner
+from tests.querycount import count_statements
 
 URL = "/api/v1/admin/applications"
 SEARCH_URL = f"{URL}/search"
@@ -334,20 +332,6 @@ class TestStatusCounts:
         }
 
 
-@contextmanager
-def count_statements(database: Database) -> Iterator[list[str]]:
-    statements: list[str] = []
-
-    def before(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
-        statements.append(statement)
-
-    event.listen(database.engine.sync_engine, "before_cursor_execute", before)
-    try:
-        yield statements
-    finally:
-        event.remove(database.engine.sync_engine, "before_cursor_execute", before)
-
-
 class TestQueryCount:
     async def test_a_page_costs_the_same_whatever_its_size(
         self,
@@ -368,12 +352,12 @@ class TestQueryCount:
         # Both cold (status counts, the caller and the response are cached in process): like compared with like.
         invalidate_status_counts()
         data_version.bump()
-        with count_statements(database) as small:
+        with count_statements(database.engine) as small:
             response = await client.get(URL, params={"page_size": 5}, headers=headers)
             assert len(response.json()["items"]) == 5
         invalidate_status_counts()
         data_version.bump()
-        with count_statements(database) as large:
+        with count_statements(database.engine) as large:
             response = await client.get(URL, params={"page_size": 20}, headers=headers)
             assert len(response.json()["items"]) == 20
 
@@ -399,9 +383,9 @@ class TestCountsCache:
         for _ in range(3):
             await make_application(session)
         invalidate_status_counts()
-        with count_statements(database) as first:
+        with count_statements(database.engine) as first:
             page1 = await client.get(URL, params={"page_size": 2}, headers=headers)
-        with count_statements(database) as second:
+        with count_statements(database.engine) as second:
             page2 = await client.get(URL, params={"page_size": 2, "page": 2}, headers=headers)
         assert len(grouped(first)) == 1
         assert grouped(second) == []

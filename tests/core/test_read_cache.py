@@ -5,15 +5,13 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import event, insert, select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from jibsa.core import data_version
@@ -23,22 +21,9 @@ from jibsa.core.read_cache import ReadCache
 from jibsa.models import Application, AuditLog
 from tests.conftest import ENGINE, StillFeed
 from tests.factories import auth_headers, make_application, quick_admin
+from tests.querycount import count_statements
 
 LIST = "/api/v1/admin/applications"
-
-
-@contextmanager
-def count_statements(database: Database) -> Iterator[list[str]]:
-    statements: list[str] = []
-
-    def before(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        statements.append(statement)
-
-    event.listen(database.engine.sync_engine, "before_cursor_execute", before)
-    try:
-        yield statements
-    finally:
-        event.remove(database.engine.sync_engine, "before_cursor_execute", before)
 
 
 class TestDataVersion:
@@ -198,7 +183,7 @@ class TestAdminList:
         headers = auth_headers(await quick_admin(session))
         await make_application(session)
         first = await client.get(LIST, headers=headers)
-        with count_statements(database) as statements:
+        with count_statements(database.engine) as statements:
             again = await client.get(LIST, headers=headers)
         assert statements == []
         assert again.status_code == 200

@@ -11,7 +11,7 @@ from jibsa.core.korean import KST
 from jibsa.dashboard.service import get_dashboard, median_hours, periods_for
 from jibsa.models import ApplicationStatus, PartnerStatus
 from tests.factories import make_application, make_partner
-from tests.partners.querycount import count_statements
+from tests.querycount import count_statements
 
 URL = "/api/v1/admin/dashboard"
 

@@ -34,7 +34,7 @@ from tests.factories import (
     make_partner,
     quick_admin,
 )
-from tests.partners.querycount import count_statements
+from tests.querycount import count_statements
 
 BASE = "/api/v1/admin/partners"
 SEARCH = f"{BASE}/search"

@@ -12,7 +12,7 @@ from jibsa.core.korean import today_kst
 from jibsa.models import Application, Assignment, AssignmentStatus, Partner, PartnerStatus
 from jibsa.schedule.service import short_address
 from tests.factories import make_application, make_assignment, make_partner
-from tests.partners.querycount import count_statements
+from tests.querycount import count_statements
 
 BASE = "/api/v1/admin/schedule"
 MARCH = {"start_date": "2026-03-01", "end_date": "2026-03-31"}
