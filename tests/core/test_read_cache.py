@@ -134,7 +134,7 @@ class TestOneComputationAtATime:
             await release.wait()
             return b"answer"
 
-        askers = [asyncio.create_task(cache._once("k", cache.version(), compute)) for _ in range(8)]
+        askers = [asyncio.create_task(cache.once("k", cache.version(), compute)) for _ in range(8)]
         await asyncio.sleep(0)
         release.set()
         assert await asyncio.gather(*askers) == [b"answer"] * 8
@@ -148,7 +148,7 @@ class TestOneComputationAtATime:
             await release.wait()
             raise LookupError("없음")
 
-        askers = [asyncio.create_task(cache._once("k", cache.version(), compute)) for _ in range(3)]
+        askers = [asyncio.create_task(cache.once("k", cache.version(), compute)) for _ in range(3)]
         await asyncio.sleep(0)
         release.set()
         results = await asyncio.gather(*askers, return_exceptions=True)
@@ -166,9 +166,9 @@ class TestOneComputationAtATime:
         async def fast() -> bytes:
             return b"answer"
 
-        first = asyncio.create_task(cache._once("k", cache.version(), slow))
+        first = asyncio.create_task(cache.once("k", cache.version(), slow))
         await started.wait()
-        second = asyncio.create_task(cache._once("k", cache.version(), fast))
+        second = asyncio.create_task(cache.once("k", cache.version(), fast))
         await asyncio.sleep(0)
         first.cancel()
         assert await second == b"answer"

@@ -71,9 +71,14 @@ async def get_admin_principal(
     version = cache.version()
     principal: AdminPrincipal | None = cache.get(key, version)
     if principal is None:
-        async with db.transaction(read_only=True) as session:
-            admin = _check_active(await session.get(Admin, claims.admin_id), claims)
-            principal = AdminPrincipal(id=admin.id, role=AdminRole(admin.role))
+
+        async def look_up() -> AdminPrincipal:
+            async with db.transaction(read_only=True) as session:
+                admin = _check_active(await session.get(Admin, claims.admin_id), claims)
+                return AdminPrincipal(id=admin.id, role=AdminRole(admin.role))
+
+        # After a write, every open screen of this admin asks at once: one lookup answers them all.
+        principal = await cache.once(key, version, look_up)
         cache.put(key, version, principal)
     request.state.admin = principal
     return principal

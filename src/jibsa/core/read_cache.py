@@ -18,7 +18,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Request, Response
 from pydantic import BaseModel
@@ -29,6 +29,7 @@ from jibsa.core.data_version import ChangeFeed, Version
 from jibsa.core.db import Database, get_database
 
 ReadQuery = Callable[[AsyncSession], Awaitable[BaseModel]]
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -49,7 +50,7 @@ class ReadCache:
         self.max_bytes = max_bytes
         self._entries: OrderedDict[Hashable, _Entry] = OrderedDict()
         self._bytes = 0
-        self._flights: dict[Hashable, asyncio.Future[bytes]] = {}
+        self._flights: dict[Hashable, asyncio.Future[Any]] = {}
 
     def version(self) -> Version | None:
         """The current data version; ``None`` when it cannot be known (nothing is then read from or stored here)."""
@@ -92,7 +93,7 @@ class ReadCache:
         """
         cache_key = ("response", request.method, request.url.path, request.url.query, key)
         version = self.version()
-        body = self.get(cache_key, version)
+        body: bytes | None = self.get(cache_key, version)
         if body is None:
 
             async def compute() -> bytes:
@@ -100,11 +101,11 @@ class ReadCache:
                     model = await query(session)
                 return model.__pydantic_serializer__.to_json(model, by_alias=True)
 
-            body = await self._once(cache_key, version, compute)
+            body = await self.once(cache_key, version, compute)
             self.put(cache_key, version, body, len(body))
         return Response(body, media_type="application/json")
 
-    async def _once(self, key: Hashable, version: Version | None, compute: Callable[[], Awaitable[bytes]]) -> bytes:
+    async def once(self, key: Hashable, version: Version | None, compute: Callable[[], Awaitable[T]]) -> T:
         """Compute a missing answer once for everyone asking at the same time (after a write, 32 open screens would
         otherwise run the same queries 32 times); a failure is everyone's, a cancelled computation is redone."""
         if version is None:
@@ -137,7 +138,7 @@ class ReadCache:
             self._flights.pop(flight_key, None)
 
 
-def _retrieve(flight: asyncio.Future[bytes]) -> None:
+def _retrieve(flight: asyncio.Future[Any]) -> None:
     # Nobody may be waiting on a failed computation: mark its error as seen (its asker has it already).
     if not flight.cancelled():
         flight.exception()
