@@ -9,13 +9,24 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import bindparam, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.dml import ReturningInsert
 
 from jibsa.core.crypto import blind_index
+from jibsa.core.db import dialect_name
 from jibsa.core.korean import format_phone, now_utc
 from jibsa.messaging.text import message_type_for, render, with_prefix
 from jibsa.models import Admin, CompanyProfile, MessageStatus, SmsMessage, SmsTemplate, TriggerSource
+
+
+def _insert_unless_taken(dialect: str, values: dict[str, object]) -> ReturningInsert[tuple[SmsMessage]]:
+    """``INSERT … ON CONFLICT (idempotency_key) DO NOTHING RETURNING`` the new row (none when the key is taken)."""
+    if dialect == "postgresql":
+        pg = postgresql.insert(SmsMessage).values(**values)
+        return pg.on_conflict_do_nothing(index_elements=[SmsMessage.idempotency_key]).returning(SmsMessage)
+    lite = sqlite.insert(SmsMessage).values(**values)
+    return lite.on_conflict_do_nothing(index_elements=[SmsMessage.idempotency_key]).returning(SmsMessage)
 
 
 async def company_profile(session: AsyncSession) -> CompanyProfile:
@@ -41,43 +52,45 @@ async def enqueue_text(
     prefix: str | None = None,
 ) -> SmsMessage:
     """Queue one message to ``recipient`` (normalised digits). Repeating an idempotency key returns the first row."""
-    if idempotency_key is not None:
-        existing = await session.scalar(select(SmsMessage).where(SmsMessage.idempotency_key == idempotency_key))
-        if existing is not None:
-            return existing
     if prefix is None:
         prefix = (await company_profile(session)).sms_prefix
     body = with_prefix(text, prefix)
-    message = SmsMessage(
-        recipient=recipient,
-        recipient_bidx=blind_index("phone", recipient),
-        recipient_last4_bidx=blind_index("phone_last4", recipient[-4:]),
-        recipient_kind=recipient_kind,
-        text=body,
-        subject=subject,
-        message_type=message_type_for(body, has_images=bool(image_file_ids)),
-        template_key=template_key,
-        trigger=trigger,
-        reference_type=reference[0] if reference else None,
-        reference_id=reference[1] if reference else None,
-        idempotency_key=idempotency_key,
-        image_file_ids=list(image_file_ids),
-        bulk_job_id=bulk_job_id,
-        retry_of_id=retry_of_id,
-        created_by=created_by,
-        status=MessageStatus.QUEUED,
-        next_attempt_at=now_utc(),
+    values: dict[str, object] = {
+        "recipient": recipient,
+        "recipient_bidx": blind_index("phone", recipient),
+        "recipient_last4_bidx": blind_index("phone_last4", recipient[-4:]),
+        "recipient_kind": recipient_kind,
+        "text": body,
+        "subject": subject,
+        "message_type": message_type_for(body, has_images=bool(image_file_ids)),
+        "template_key": template_key,
+        "trigger": trigger,
+        "reference_type": reference[0] if reference else None,
+        "reference_id": reference[1] if reference else None,
+        "idempotency_key": idempotency_key,
+        "image_file_ids": list(image_file_ids),
+        "bulk_job_id": bulk_job_id,
+        "retry_of_id": retry_of_id,
+        "created_by": created_by,
+        "status": MessageStatus.QUEUED,
+        "next_attempt_at": now_utc(),
+    }
+    if idempotency_key is None:
+        message = SmsMessage(**values)
+        session.add(message)
+        await session.flush()
+        return message
+    # One statement: the row is inserted unless the key is taken (by an earlier cause, or a concurrent transaction,
+    # whose commit PostgreSQL waits for); then the first row is the answer.
+    inserted: SmsMessage | None = await session.scalar(_insert_unless_taken(dialect_name(session), values))
+    if inserted is not None:
+        return inserted
+    first: SmsMessage | None = await session.scalar(
+        select(SmsMessage).where(SmsMessage.idempotency_key == idempotency_key)
     )
-    try:
-        async with session.begin_nested():
-            session.add(message)
-    except IntegrityError:
-        # A concurrent request queued the same idempotency key first.
-        existing = await session.scalar(select(SmsMessage).where(SmsMessage.idempotency_key == idempotency_key))
-        if existing is None:
-            raise
-        return existing
-    return message
+    if first is None:  # cannot happen: a conflicting row that rolled back lets the insert through
+        raise RuntimeError(f"idempotency key {idempotency_key!r} is taken but no row holds it")
+    return first
 
 
 def format_company_phone(value: str) -> str:
