@@ -197,6 +197,7 @@ async def client(app: FastAPI, db: Database) -> AsyncIterator[httpx.AsyncClient]
     app.state.db = db
     await app.state.rate_limiter.reset()
     app.state.response_cache.invalidate()
+    app.state.read_cache.clear()  # each test starts cold (within a test, invalidation is what is tested)
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
         yield c

@@ -66,6 +66,20 @@ class TestDataVersion:
             await write_then_fail()
         assert data_version.local_generation() > written[0]
 
+    async def test_a_write_that_opens_its_unit_of_work_moves_it_when_an_outer_transaction_rolls_back(
+        self, database: Database
+    ) -> None:
+        # As in the test harness: units of work are savepoints in one outer transaction, rolled back at the end.
+        async with database.engine.connect() as connection:
+            outer = await connection.begin()
+            session = AsyncSession(bind=connection, join_transaction_mode="create_savepoint")
+            await session.execute(update(Application).where(Application.id == -1).values(description="없음"))
+            await session.commit()
+            await session.close()
+            committed = data_version.local_generation()
+            await outer.rollback()
+        assert data_version.local_generation() > committed
+
     async def test_reads_do_not_move_it(self, db: Database) -> None:
         before = data_version.local_generation()
         async with db.transaction(read_only=True) as session:

@@ -116,6 +116,13 @@ def _on_execute(state: ORMExecuteState) -> None:
         _mark_write(state.session)
 
 
+@event.listens_for(Session, "after_begin")
+def _after_begin(session: Session, _transaction: Any, connection: Connection) -> None:
+    # A write marked before its session had a connection (its first statement) still marks that connection.
+    if session.info.get(_WROTE):
+        connection.info[_WROTE] = True
+
+
 @event.listens_for(Session, "before_commit")
 def _notify_other_processes(session: Session) -> None:
     # ``before_commit`` fires before the commit's own final flush: pending objects count as writes too.

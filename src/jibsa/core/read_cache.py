@@ -124,16 +124,16 @@ class ReadCache:
         flight.add_done_callback(_retrieve)
         self._flights[flight_key] = flight
         try:
-            body = await compute()
-        except asyncio.CancelledError:
-            flight.cancel()
-            raise
-        except BaseException as error:
+            value = await compute()
+        except Exception as error:
             flight.set_exception(error)
             raise
+        except BaseException:  # cancelled (or the process is stopping): the others compute for themselves
+            flight.cancel()
+            raise
         else:
-            flight.set_result(body)
-            return body
+            flight.set_result(value)
+            return value
         finally:
             self._flights.pop(flight_key, None)
 
