@@ -11,7 +11,7 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from jibsa.admins.security import AccessClaims, decode_access_token
-from jibsa.core.db import DatabaseDep, SessionDep
+from jibsa.core.db import SessionDep, get_database
 from jibsa.core.errors import Forbidden, Unauthorized
 from jibsa.core.korean import now_utc
 from jibsa.core.read_cache import get_read_cache
@@ -57,7 +57,6 @@ class AdminPrincipal:
 
 async def get_admin_principal(
     request: Request,
-    db: DatabaseDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> AdminPrincipal:
     """The active admin behind a valid access token (401 otherwise), checked once per data version.
@@ -73,7 +72,7 @@ async def get_admin_principal(
     if principal is None:
 
         async def look_up() -> AdminPrincipal:
-            async with db.transaction(read_only=True) as session:
+            async with get_database(request).transaction(read_only=True) as session:
                 admin = _check_active(await session.get(Admin, claims.admin_id), claims)
                 return AdminPrincipal(id=admin.id, role=AdminRole(admin.role))
 

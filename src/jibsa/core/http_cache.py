@@ -10,6 +10,9 @@ from typing import Annotated, Any
 
 import orjson
 from fastapi import Depends, Request, Response
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from jibsa.core.db import get_database
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +48,27 @@ class ResponseCache:
         if entry.etag in request.headers.get("if-none-match", ""):
             return Response(status_code=304, headers=headers)
         return Response(entry.body, media_type="application/json", headers=headers)
+
+
+async def cached_read(
+    request: Request,
+    key: str,
+    query: Callable[[AsyncSession], Awaitable[Any]],
+    *,
+    ttl: float = 60,
+    max_age: int = 300,
+) -> Response:
+    """A public cached read: ``query(session)`` runs in a read-only unit of work only when the entry is missing.
+
+    Called from the route body rather than injected: on a path answered from memory thousands of times a second,
+    every FastAPI dependency costs about 10 µs (measured: the catalogue went from 67 % to 78 % of ``/health``).
+    """
+
+    async def produce() -> Any:
+        async with get_database(request).transaction(read_only=True) as session:
+            return await query(session)
+
+    return await get_response_cache(request).respond(request, key, produce, ttl=ttl, max_age=max_age)
 
 
 def get_response_cache(request: Request) -> ResponseCache:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, BackgroundTasks, Request, Response
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from jibsa.admins.dependencies import CurrentAdmin, SuperAdmin
-from jibsa.core.db import DatabaseDep, SessionDep
-from jibsa.core.http_cache import ResponseCacheDep
+from jibsa.core.db import SessionDep
+from jibsa.core.http_cache import ResponseCacheDep, cached_read
 from jibsa.settings import service
 from jibsa.settings.schemas import CompanyProfileOut, CompanyProfileUpdate, PublicCompany
 
@@ -40,11 +41,10 @@ async def update_company(
 
 
 @public_router.get("/company", response_model=PublicCompany, operation_id="company-get")
-async def get_public_company(request: Request, cache: ResponseCacheDep, db: DatabaseDep) -> Response:
+async def get_public_company(request: Request) -> Response:
     """The company's public details for the web app's header and footer (cached, ETag)."""
 
-    async def produce() -> dict[str, Any]:
-        async with db.transaction(read_only=True) as session:
-            return service.to_public(await service.load_profile(session)).model_dump(mode="json")
+    async def query(session: AsyncSession) -> dict[str, Any]:
+        return service.to_public(await service.load_profile(session)).model_dump(mode="json")
 
-    return await cache.respond(request, service.COMPANY_CACHE_KEY, produce, max_age=60)
+    return await cached_read(request, service.COMPANY_CACHE_KEY, query, max_age=60)
