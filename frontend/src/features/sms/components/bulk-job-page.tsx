@@ -2,6 +2,7 @@ import { ArrowLeft, Ban } from 'lucide-react';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 
+import { BulkJobBar } from '@/components/sms/bulk-job-progress';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button, buttonClasses } from '@/components/ui/button';
@@ -14,8 +15,6 @@ import { errorMessage } from '@/lib/errors';
 import { isJobDone } from '../api/sms-queries';
 import { useBulkJob, useCancelBulkJob } from '../hooks/use-sms';
 import { JOB_TARGET_LABEL, jobStatus, statusLabel } from '../labels';
-
-import { BulkJobProgress } from './bulk-job-progress';
 
 /** "취소" behind a confirmation; the status flips at once and comes back with a toast if the server refuses. */
 function CancelJobButton({ jobId, title }: { jobId: number; title: string }) {
@@ -84,7 +83,7 @@ export function BulkJobPage({ id }: { id: number }) {
           </div>
           <Card className="flex flex-col gap-4">
             <h3 className="text-lg font-bold">진행 상황</h3>
-            <BulkJobProgress job={data} />
+            <BulkJobBar job={data} />
           </Card>
           <Card className="flex flex-col gap-4">
             <dl className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
