@@ -253,6 +253,24 @@ class TestAdminList:
         assert refused.status_code == 401
         assert refused.json()["code"] == "invalid_token"
 
+    async def test_the_audited_detail_names_the_cached_caller_and_refuses_a_deactivated_one(
+        self, client: httpx.AsyncClient, session: AsyncSession, still_feed: StillFeed
+    ) -> None:
+        admin = await quick_admin(session, name="김관리")
+        headers = auth_headers(admin)
+        application = await make_application(session)
+        for _ in range(2):  # the second view's caller comes from memory
+            assert (await client.get(f"{LIST}/{application.id}", headers=headers)).status_code == 200
+        views = (
+            await session.scalars(
+                select(AuditLog).where(AuditLog.entity_id == application.id, AuditLog.action == "view")
+            )
+        ).all()
+        assert [(v.admin_id, v.admin_name) for v in views] == [(admin.id, "김관리")] * 2
+        admin.is_active = False
+        await session.flush()
+        assert (await client.get(f"{LIST}/{application.id}", headers=headers)).status_code == 401
+
     async def test_no_token_no_answer_even_when_cached(
         self, client: httpx.AsyncClient, session: AsyncSession, still_feed: StillFeed
     ) -> None:

@@ -52,6 +52,7 @@ class AdminPrincipal:
     """Who is calling, for routes that only read: no session, no ORM object."""
 
     id: int
+    name: str
     role: AdminRole
 
 
@@ -74,7 +75,7 @@ async def get_admin_principal(
         async def look_up() -> AdminPrincipal:
             async with get_database(request).transaction(read_only=True) as session:
                 admin = _check_active(await session.get(Admin, claims.admin_id), claims)
-                return AdminPrincipal(id=admin.id, role=AdminRole(admin.role))
+                return AdminPrincipal(id=admin.id, name=admin.name, role=AdminRole(admin.role))
 
         # After a write, every open screen of this admin asks at once: one lookup answers them all.
         principal = await cache.once(key, version, look_up)

@@ -133,7 +133,7 @@ async def status_counts(read: CachedReadDep, _: ReadingAdmin, filters: FiltersDe
     dependencies=[WritesOnRead],
 )
 async def get_application(
-    application_id: int, request: Request, session: SessionDep, admin: CurrentAdmin
+    application_id: int, request: Request, session: SessionDep, admin: ReadingAdmin
 ) -> ApplicationDetailView:
     """One application with personal data, assignments, photos, status history and first notes (audited read)."""
     detail = await service.get_view(session, application_id, admin=admin)

@@ -40,6 +40,7 @@ from jibsa.core.korean import format_phone, mask_phone, now_utc
 from jibsa.core.pagination import Page, PageParams
 from jibsa.models import (
     APPLICATION_STATUS_LABELS,
+    Actor,
     Admin,
     AdminRole,
     Application,
@@ -143,7 +144,7 @@ async def get_detail(session: AsyncSession, application_id: int, *, admin: Admin
 
 
 async def _detail_fields(
-    session: AsyncSession, application: Application, *, admin: Admin, notes_count: int | None = None
+    session: AsyncSession, application: Application, *, admin: Actor, notes_count: int | None = None
 ) -> dict[str, Any]:
     """The fields of :class:`ApplicationDetail`, for it or for the view that extends it (built once, not copied)."""
     names = await catalog.service_names(session)
@@ -205,7 +206,7 @@ VIEW_NOTES = PageParams(page=1, page_size=100)
 VIEW_ACTIVITY_LIMIT = 100
 
 
-async def get_view(session: AsyncSession, application_id: int, *, admin: Admin) -> ApplicationDetailView:
+async def get_view(session: AsyncSession, application_id: int, *, admin: Actor) -> ApplicationDetailView:
     """The detail with the first page of its notes, the customer's other applications and its audit history."""
     # Loaded once and handed to each section (each section's own endpoint loads it for itself).
     application = await repo.get_application(session, application_id, with_photos=True)
@@ -220,7 +221,7 @@ async def get_view(session: AsyncSession, application_id: int, *, admin: Admin) 
     )
 
 
-async def record_view(session: AsyncSession, *, admin: Admin, application_id: int, request: Request | None) -> None:
+async def record_view(session: AsyncSession, *, admin: Actor, application_id: int, request: Request | None) -> None:
     """Audit a read of personal data in the request's unit of work (the route is marked ``WritesOnRead``)."""
     await record(
         session,

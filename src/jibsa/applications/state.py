@@ -32,6 +32,7 @@ from jibsa.core.korean import now_utc, repr_ko, with_ro
 from jibsa.models import (
     APPLICATION_STATUS_LABELS,
     ASSIGNMENT_STATUS_LABELS,
+    Actor,
     Admin,
     AdminRole,
     Application,
@@ -77,7 +78,7 @@ def requires_reason(current: ApplicationStatus, target: ApplicationStatus) -> bo
     return target == A.CANCELLED or (current in FINAL and target == A.CONSULTING)
 
 
-def allowed_targets(current: ApplicationStatus, admin: Admin | None = None) -> list[ApplicationStatus]:
+def allowed_targets(current: ApplicationStatus, admin: Actor | None = None) -> list[ApplicationStatus]:
     """Where an admin may move an application from ``current`` (super-admin-only moves only for them)."""
     is_super = admin is not None and admin.role == AdminRole.SUPER_ADMIN
     targets = ADMIN_TRANSITIONS[current]

@@ -13,7 +13,7 @@ from jibsa.audit.schemas import AuditLogRead
 from jibsa.core.middleware import request_id_var
 from jibsa.core.pagination import CursorPage, encode_cursor
 from jibsa.core.ratelimit import client_ip
-from jibsa.models import Admin, AuditLog
+from jibsa.models import Actor, AuditLog
 
 # Field names whose values are personal data: the trail keeps that they changed, never the values.
 PII_FIELDS = frozenset(
@@ -50,7 +50,7 @@ async def record(
     entity_type: str,
     entity_id: int | None,
     summary: str,
-    admin: Admin | None = None,
+    admin: Actor | None = None,
     before: Mapping[str, Any] | None = None,
     after: Mapping[str, Any] | None = None,
     request: Request | None = None,
@@ -78,7 +78,7 @@ async def record_view(
     *,
     entity_type: str,
     entity_id: int,
-    admin: Admin,
+    admin: Actor,
     request: Request | None = None,
     summary: str | None = None,
     fields: list[str] | None = None,

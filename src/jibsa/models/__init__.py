@@ -1,6 +1,6 @@
 """Every ORM model, importable from one place (Alembic and relationships need it)."""
 
-from jibsa.models.admin import Admin, AdminRole, LoginThrottle, RefreshToken
+from jibsa.models.admin import Actor, Admin, AdminRole, LoginThrottle, RefreshToken
 from jibsa.models.application import (
     ACTIVE_APPLICATION_STATUSES,
     APPLICATION_STATUS_LABELS,
@@ -48,6 +48,7 @@ __all__ = [
     "APPLICATION_STATUS_LABELS",
     "ASSIGNMENT_STATUS_LABELS",
     "PARTNER_STATUS_LABELS",
+    "Actor",
     "Admin",
     "AdminRole",
     "Application",

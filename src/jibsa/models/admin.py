@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
+from typing import Protocol
 
 from sqlalchemy import Boolean, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
@@ -14,6 +15,19 @@ from jibsa.models.base import Base, BigIntPK, CreatedAt, EncryptedText, Timestam
 class AdminRole(StrEnum):
     SUPER_ADMIN = "super_admin"
     ADMIN = "admin"
+
+
+class Actor(Protocol):
+    """Who acts, as audit rows and transition rules need it: an ``Admin`` row or a cached caller principal."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def role(self) -> str: ...
 
 
 class Admin(Timestamps, Base):
