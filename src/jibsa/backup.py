@@ -29,6 +29,8 @@ FORMAT = 1
 REFERENCE_TABLES = frozenset(
     {"service_category", "service_type", "province", "district", "sms_template", "company_profile"}
 )
+# Bookkeeping of running processes, seeded by its migration: neither saved nor restored.
+NOT_BACKED_UP = frozenset({"data_change"})
 BATCH = 1000
 Progress = Callable[[str, int], None]
 
@@ -64,7 +66,11 @@ def _tables(connection: Connection) -> list[Table]:
     """The database's own tables (reflected: raw stored values, no decryption), in foreign-key order."""
     reflected = MetaData()
     reflected.reflect(bind=connection, only=list(Base.metadata.tables))
-    return [reflected.tables[t.name] for t in Base.metadata.sorted_tables if t.name in reflected.tables]
+    return [
+        reflected.tables[t.name]
+        for t in Base.metadata.sorted_tables
+        if t.name in reflected.tables and t.name not in NOT_BACKED_UP
+    ]
 
 
 def _dump(connection: Connection, target: Path, progress: Progress | None) -> dict[str, int]:

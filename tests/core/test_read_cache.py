@@ -281,23 +281,48 @@ class TestAdminList:
 
 
 class TestSQLiteFeed:
-    def test_moves_when_another_connection_commits(self, tmp_path: Path) -> None:
+    def test_moves_with_the_data_change_counter_only(self, tmp_path: Path) -> None:
         path = tmp_path / "feed.db"
         other = sqlite3.connect(path)
-        other.execute("CREATE TABLE t (x INTEGER)")
+        other.execute("CREATE TABLE data_change (id INTEGER PRIMARY KEY, generation BIGINT NOT NULL DEFAULT 0)")
+        other.execute("INSERT INTO data_change (id, generation) VALUES (1, 0)")
+        other.execute("CREATE TABLE audit (x INTEGER)")
         other.commit()
         feed = SQLiteChangeFeed(f"sqlite+aiosqlite:///{path}")
         before = feed.token()
         assert before is not None
+        other.execute("INSERT INTO audit VALUES (1)")  # bookkeeping: no cached read shows it
+        other.commit()
         assert feed.token() == before
-        other.execute("INSERT INTO t VALUES (1)")
+        other.execute("UPDATE data_change SET generation = generation + 1 WHERE id = 1")
         other.commit()
         assert feed.token() != before
         other.close()
 
-    def test_an_unreadable_database_caches_nothing(self, tmp_path: Path) -> None:
-        feed = SQLiteChangeFeed(f"sqlite+aiosqlite:///{tmp_path}/missing/dir/x.db")
-        assert feed.token() is None
+    def test_an_unreadable_or_unmigrated_database_caches_nothing(self, tmp_path: Path) -> None:
+        assert SQLiteChangeFeed(f"sqlite+aiosqlite:///{tmp_path}/missing/dir/x.db").token() is None
+        sqlite3.connect(tmp_path / "empty.db").close()
+        assert SQLiteChangeFeed(f"sqlite+aiosqlite:///{tmp_path}/empty.db").token() is None
+
+    @pytest.mark.committing
+    async def test_a_tracked_write_moves_the_counter_and_an_audit_row_does_not(self, db: Database) -> None:
+        if ENGINE != "sqlite":
+            pytest.skip("PostgreSQL notifies instead")
+        async with db.transaction() as session:
+            admin = await quick_admin(session)
+        feed = SQLiteChangeFeed(db.url)
+        before = feed.token()
+        async with db.transaction() as session:
+            await session.execute(
+                insert(AuditLog).values(
+                    admin_id=admin.id, action="application.view", entity_type="application", summary="열람"
+                )
+            )
+        assert feed.token() == before
+        async with db.transaction() as session:
+            await make_application(session)
+        assert feed.token() != before
+        await feed.stop()
 
 
 @pytest.mark.skipif(ENGINE != "postgresql", reason="LISTEN/NOTIFY is PostgreSQL's")

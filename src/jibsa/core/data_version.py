@@ -10,8 +10,8 @@ name that state:
 - **other processes' writes** (a second server process, ``jibsa worker``, the CLI): a ``ChangeFeed`` per database.
   On PostgreSQL every writing transaction sends ``NOTIFY jibsa_data_change`` just before it commits, and each
   server process ``LISTEN``s on one dedicated connection; while that connection is down the feed answers ``None``
-  and nothing is cached. On SQLite, ``PRAGMA data_version`` read on a dedicated connection changes whenever another
-  connection (of any process) commits.
+  and nothing is cached. On SQLite, a writing transaction moves the one-row ``data_change`` counter before it
+  commits, and each process reads it on a dedicated connection.
 
 A reader takes the version *before* it queries and stores its result under that version: a write committing
 during the query has moved the version by the time anyone looks the result up, so the result is never served.
@@ -30,7 +30,7 @@ import uuid
 from collections.abc import Hashable
 from typing import Any, Protocol
 
-from sqlalchemy import Connection, Engine, event, func, select
+from sqlalchemy import Connection, Engine, event, func, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import ORMExecuteState, Session
@@ -41,8 +41,19 @@ log = logging.getLogger(__name__)
 CHANNEL = "jibsa_data_change"
 # Bookkeeping that no cached read shows: writing these must not throw every cached page away.
 UNTRACKED_TABLES = frozenset(
-    {"audit_log", "idempotency_record", "worker_heartbeat", "refresh_token", "login_throttle", "daily_sequence"}
+    {
+        "audit_log",
+        "idempotency_record",
+        "worker_heartbeat",
+        "refresh_token",
+        "login_throttle",
+        "daily_sequence",
+        "data_change",
+    }
 )
+# SQLite's cross-process counter (migration 0004): moved in every transaction that writes a tracked table.
+_MOVE_SQLITE_COUNTER = text("UPDATE data_change SET generation = generation + 1 WHERE id = 1")
+_READ_SQLITE_COUNTER = "SELECT generation FROM data_change WHERE id = 1"
 _WROTE = "jibsa.wrote_data"
 _WRITE_VERBS = ("insert", "update", "delete", "replace", "merge")
 
@@ -128,10 +139,13 @@ def _notify_other_processes(session: Session) -> None:
     # ``before_commit`` fires before the commit's own final flush: pending objects count as writes too.
     if not (session.info.get(_WROTE) or _pending_tracked(session)):
         return
-    bind = session.get_bind()
-    if bind.dialect.name == "postgresql":
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
         # Delivered by PostgreSQL only if and when this transaction commits.
         session.execute(select(func.pg_notify(CHANNEL, process_token())))
+    elif dialect == "sqlite":
+        # Commits with the change (SQLite has one writer at a time: no row contention to speak of).
+        session.execute(_MOVE_SQLITE_COUNTER)
 
 
 @event.listens_for(Session, "after_commit")
@@ -168,7 +182,11 @@ class ChangeFeed(Protocol):
 
 
 class SQLiteChangeFeed:
-    """``PRAGMA data_version`` on a connection of its own: it changes when any other connection commits."""
+    """The ``data_change`` counter, read on a connection of its own (a look at the WAL: microseconds).
+
+    ``PRAGMA data_version`` would be simpler but moves on every commit, an audit row or a heartbeat included; the
+    counter moves only when a tracked table was written.
+    """
 
     def __init__(self, url: str) -> None:
         self._path = make_url(url).database or ""
@@ -181,12 +199,12 @@ class SQLiteChangeFeed:
             if self._connection is None:
                 # Opened lazily, on the event loop's thread; each read is a look at the WAL index (microseconds).
                 self._connection = sqlite3.connect(self._path, timeout=0.05, check_same_thread=False)
-            row = self._connection.execute("PRAGMA data_version").fetchone()
-        except sqlite3.Error:
-            log.warning("cannot read SQLite's data_version: not caching", exc_info=True)
+            row = self._connection.execute(_READ_SQLITE_COUNTER).fetchone()
+        except sqlite3.Error:  # unreadable, or not migrated yet
+            log.warning("cannot read SQLite's data change counter: not caching", exc_info=True)
             self._close()
             return None
-        return int(row[0])
+        return None if row is None else int(row[0])
 
     async def start(self) -> None:
         return None

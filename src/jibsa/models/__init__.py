@@ -41,7 +41,7 @@ from jibsa.models.partner import (
     PartnerService,
     PartnerStatus,
 )
-from jibsa.models.system import IdempotencyRecord, WorkerHeartbeat
+from jibsa.models.system import DataChange, IdempotencyRecord, WorkerHeartbeat
 
 __all__ = [
     "ACTIVE_APPLICATION_STATUSES",
@@ -67,6 +67,7 @@ __all__ = [
     "CompanyProfile",
     "Customer",
     "DailySequence",
+    "DataChange",
     "District",
     "IdempotencyRecord",
     "LoginThrottle",

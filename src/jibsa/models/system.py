@@ -1,11 +1,11 @@
-"""Infrastructure tables: idempotent request replies and worker heartbeats."""
+"""Infrastructure tables: idempotent request replies, worker heartbeats and SQLite's data change counter."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Integer, String
+from sqlalchemy import JSON, BigInteger, Integer, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from jibsa.models.base import Base, CreatedAt, UTCDateTime
@@ -30,3 +30,12 @@ class WorkerHeartbeat(Base):
     started_at: Mapped[datetime] = mapped_column(UTCDateTime())
     beat_at: Mapped[datetime] = mapped_column(UTCDateTime())
     hostname: Mapped[str] = mapped_column(String(100))
+
+
+class DataChange(Base):
+    """One row (``id = 1``) whose ``generation`` every writing transaction on SQLite moves (``core.data_version``)."""
+
+    __tablename__ = "data_change"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    generation: Mapped[int] = mapped_column(BigInteger, server_default=text("0"))
