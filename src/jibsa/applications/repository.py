@@ -260,17 +260,13 @@ def total_of(filters: ListFilters, counts: dict[str, int]) -> int:
 COUNTS_TTL_SECONDS = 30.0
 
 
-@dataclass(slots=True)
-class _CountsCache:
-    entries: dict[str, tuple[Version, float, dict[str, int]]] = field(default_factory=dict)
-
-
-_counts_cache = _CountsCache()
+# Per database URL: (version, when, counts).
+_counts_cache: dict[str, tuple[Version, float, dict[str, int]]] = {}
 
 
 def invalidate_status_counts() -> None:
     """Forget every cached count (tests; writes do it on their own)."""
-    _counts_cache.entries.clear()
+    _counts_cache.clear()
 
 
 async def _grouped_counts(session: AsyncSession, filters: ListFilters) -> dict[str, int]:
@@ -302,12 +298,12 @@ async def status_counts(session: AsyncSession, filters: ListFilters) -> dict[str
         return await _grouped_counts(session, filters)
     key = session.get_bind().engine.url.render_as_string(hide_password=True)
     now = time.monotonic()
-    cached = _counts_cache.entries.get(key)
+    cached = _counts_cache.get(key)
     if cached is not None and cached[0] == version and now - cached[1] < COUNTS_TTL_SECONDS:
         return dict(cached[2])
     counts = await _grouped_counts(session, filters)
     if data_version.current_for(session) == version:
-        _counts_cache.entries[key] = (version, now, dict(counts))
+        _counts_cache[key] = (version, now, dict(counts))
     return counts
 
 

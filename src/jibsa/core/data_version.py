@@ -239,12 +239,11 @@ class PostgresChangeFeed:
         if self._task is None:
             self._task = asyncio.create_task(self._run(), name="data-change-feed")
 
-    async def wait_connected(self, timeout: float = 5.0) -> bool:
-        """For tests and startup: wait until the feed listens (``False`` after ``timeout`` seconds)."""
+    async def wait_connected(self, timeout: float = 5.0) -> None:
+        """For tests: wait until the feed listens (``TimeoutError`` after ``timeout`` seconds)."""
         async with asyncio.timeout(timeout):
             while not self._connected:
                 await asyncio.sleep(0.01)
-        return True
 
     async def stop(self) -> None:
         if self._task is not None:

@@ -22,11 +22,9 @@ from jibsa.models import Admin, CompanyProfile, MessageStatus, SmsMessage, SmsTe
 
 def _insert_unless_taken(dialect: str, values: dict[str, object]) -> ReturningInsert[tuple[SmsMessage]]:
     """``INSERT … ON CONFLICT (idempotency_key) DO NOTHING RETURNING`` the new row (none when the key is taken)."""
-    if dialect == "postgresql":
-        pg = postgresql.insert(SmsMessage).values(**values)
-        return pg.on_conflict_do_nothing(index_elements=[SmsMessage.idempotency_key]).returning(SmsMessage)
-    lite = sqlite.insert(SmsMessage).values(**values)
-    return lite.on_conflict_do_nothing(index_elements=[SmsMessage.idempotency_key]).returning(SmsMessage)
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    stmt = insert(SmsMessage).values(**values)
+    return stmt.on_conflict_do_nothing(index_elements=[SmsMessage.idempotency_key]).returning(SmsMessage)
 
 
 async def company_profile(session: AsyncSession) -> CompanyProfile:
