@@ -359,7 +359,9 @@ class TestStats:
             message = await enqueue_text(session, recipient="01012345678", text=name, prefix="")
             message.created_at = moment
             message.status = MessageStatus(statuses[name])
-        await enqueue_text(session, recipient="01012345678", text="now", prefix="")  # created now: queued
+        queued = await enqueue_text(session, recipient="01012345678", text="queued", prefix="")
+        # Still queued, from an earlier month (not the wall clock's now: the test must not depend on today's date).
+        queued.created_at = datetime(2026, 11, 20, 1, 0, tzinfo=UTC)
         await session.flush()
         clock.set(datetime(2026, 12, 15, 3, 0, tzinfo=UTC))
         stats = (await client.get(f"{SMS}/stats", headers=headers)).json()
