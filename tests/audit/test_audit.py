@@ -107,10 +107,10 @@ class TestRollbackForReal:
 class TestRecordView:
     async def test_records_a_view(self, session: AsyncSession) -> None:
         admin = await make_admin(session)
-        entry = await record_view(
+        await record_view(
             session, entity_type="application", entity_id=42, admin=admin, fields=["customer_phone", "address"]
         )
-        await session.flush()
+        entry = (await session.scalars(select(AuditLog).where(AuditLog.entity_id == 42))).one()
         assert (entry.action, entry.entity_type, entry.entity_id) == ("view", "application", 42)
         assert entry.after == {"fields": ["customer_phone", "address"]}
         assert entry.summary == "개인정보 상세 조회"

@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any, cast
 
 from fastapi import Request
+from sqlalchemy import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from jibsa.applications import repository as repo
@@ -135,19 +136,25 @@ async def _live(session: AsyncSession, application_id: int, *, for_update: bool 
     return application
 
 
+async def _detail_record(session: AsyncSession, application_id: int) -> repo.DetailRecord:
+    record = await repo.detail_record(session, application_id)
+    if record is None:
+        raise ApplicationNotFound()
+    return record
+
+
 async def get_detail(session: AsyncSession, application_id: int, *, admin: Admin) -> ApplicationDetail:
     """Everything about one application, decrypted, with its assignments, notes count and status history."""
-    application = await repo.get_application(session, application_id, with_photos=True)
-    if application is None:
-        raise ApplicationNotFound()
-    return ApplicationDetail(**await _detail_fields(session, application, admin=admin))
+    record = await _detail_record(session, application_id)
+    return ApplicationDetail(**await _detail_fields(session, record, admin=admin))
 
 
 async def _detail_fields(
-    session: AsyncSession, application: Application, *, admin: Actor, notes_count: int | None = None
+    session: AsyncSession, record: repo.DetailRecord, *, admin: Actor, notes_count: int | None = None
 ) -> dict[str, Any]:
     """The fields of :class:`ApplicationDetail`, for it or for the view that extends it (built once, not copied)."""
     names = await catalog.service_names(session)
+    application = record.application
     status = ApplicationStatus(application.status)
     return {
         "id": application.id,
@@ -159,14 +166,14 @@ async def _detail_fields(
         "district_code": application.district_code,
         "district_name": await catalog.district_label(session, application.district_code),
         "description": application.description,
-        "services": [ServiceRef(code=c, name=names.get(c, c)) for c in application.service_codes],
+        "services": [ServiceRef(code=c, name=names.get(c, c)) for c in record.service_codes],
         "photos": [
             PhotoOut(
-                file_id=photo.file_id,
-                url=FILE_URL.format(file_id=photo.file_id),
-                thumbnail_url=FILE_URL.format(file_id=photo.file_id) + "?variant=thumbnail",
+                file_id=file_id,
+                url=FILE_URL.format(file_id=file_id),
+                thumbnail_url=FILE_URL.format(file_id=file_id) + "?variant=thumbnail",
             )
-            for photo in application.photos
+            for file_id in record.photo_file_ids
         ],
         "preferred_consultation_date": application.preferred_consultation_date,
         "preferred_work_date": application.preferred_work_date,
@@ -182,7 +189,9 @@ async def _detail_fields(
         "created_at": application.created_at,
         "updated_at": application.updated_at,
         "version": application.version,
-        "assignments": await present_for_application(session, application.id, names=names),
+        "assignments": await present_for_application(
+            session, application.id, names=names, service_codes=record.assignment_service_codes
+        ),
         "notes_count": notes_count if notes_count is not None else await repo.count_notes(session, application.id),
         "status_history": [
             StatusChangeOut(
@@ -208,15 +217,13 @@ VIEW_ACTIVITY_LIMIT = 100
 
 async def get_view(session: AsyncSession, application_id: int, *, admin: Actor) -> ApplicationDetailView:
     """The detail with the first page of its notes, the customer's other applications and its audit history."""
-    # Loaded once and handed to each section (each section's own endpoint loads it for itself).
-    application = await repo.get_application(session, application_id, with_photos=True)
-    if application is None:
-        raise ApplicationNotFound()
-    notes = await _notes_of(session, application.id, VIEW_NOTES)
+    # Read once and handed to each section (each section's own endpoint reads it for itself).
+    record = await _detail_record(session, application_id)
+    notes = await _notes_of(session, application_id, VIEW_NOTES)
     return ApplicationDetailView(
-        **await _detail_fields(session, application, admin=admin, notes_count=notes.total),
+        **await _detail_fields(session, record, admin=admin, notes_count=notes.total),
         notes=notes,
-        customer_history=await _customer_history_of(session, application),
+        customer_history=await _customer_history_of(session, record.application),
         activity=await entity_history(session, "application", application_id, limit=VIEW_ACTIVITY_LIMIT),
     )
 
@@ -320,7 +327,7 @@ async def delete_application(
     await flush_or_conflict(session)
 
 
-def _note_out(note: ApplicationNote) -> NoteOut:
+def _note_out(note: ApplicationNote | Row[*tuple[Any, ...]]) -> NoteOut:
     return NoteOut.model_validate(note)
 
 
@@ -386,7 +393,9 @@ async def customer_history(session: AsyncSession, application_id: int, *, limit:
     return await _customer_history_of(session, await _live(session, application_id), limit=limit)
 
 
-async def _customer_history_of(session: AsyncSession, current: Application, *, limit: int = 20) -> CustomerHistory:
+async def _customer_history_of(
+    session: AsyncSession, current: Application | Row[*tuple[Any, ...]], *, limit: int = 20
+) -> CustomerHistory:
     applications, total = await repo.customer_history(session, current.phone_bidx, limit=limit)
     services = await repo.row_services(session, [a.id for a in applications])
     items = []

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import Row, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from jibsa.models import (
     Application,
     Assignment,
+    AssignmentService,
     AssignmentStatus,
     District,
     Partner,
@@ -82,12 +84,39 @@ class PartnerContact(NamedTuple):
 _PARTNER_CONTACTS = select(Partner.id, Partner.company_name, Partner.representative_name, Partner.contact_phone).where(
     Partner.id.in_(bindparam("ids", expanding=True))
 )
+# What an assignment is shown with (views.to_out), as a plain row: no identity map, no change tracking.
+SHOWN_COLUMNS = (
+    Assignment.id,
+    Assignment.application_id,
+    Assignment.partner_id,
+    Assignment.status,
+    Assignment.scheduled_date,
+    Assignment.scheduled_time,
+    Assignment.estimated_cost,
+    Assignment.final_cost,
+    Assignment.estimate_note,
+    Assignment.note,
+    Assignment.quote_status,
+    Assignment.quote_sent_at,
+    Assignment.quote_viewed_at,
+    Assignment.assigned_by,
+    Assignment.completed_at,
+    Assignment.cancelled_at,
+    Assignment.cancel_reason,
+    Assignment.created_at,
+    Assignment.updated_at,
+    Assignment.version,
+)
 _OF_APPLICATION_WITH_PARTNER = (
-    select(Assignment, Partner.company_name, Partner.representative_name, Partner.contact_phone)
+    select(*SHOWN_COLUMNS, Partner.company_name, Partner.representative_name, Partner.contact_phone)
     .outerjoin(Partner, Partner.id == Assignment.partner_id)
     .where(Assignment.application_id == bindparam("application_id"))
-    .options(selectinload(Assignment.services))
     .order_by(Assignment.id)
+)
+_SERVICE_CODES = (
+    select(AssignmentService.assignment_id, AssignmentService.service_code)
+    .where(AssignmentService.assignment_id.in_(bindparam("ids", expanding=True)))
+    .order_by(AssignmentService.assignment_id, AssignmentService.position)
 )
 
 
@@ -99,15 +128,34 @@ async def partner_contacts(session: AsyncSession, partner_ids: Sequence[int]) ->
     return {partner_id: PartnerContact(name, representative, phone) for partner_id, name, representative, phone in rows}
 
 
+class ShownAssignment(NamedTuple):
+    """An assignment's shown columns (a row of :data:`SHOWN_COLUMNS`), its partner's contact and its services."""
+
+    row: Row[*tuple[Any, ...]]
+    partner: PartnerContact | None
+    service_codes: list[str]
+
+
 async def assignments_with_partners(
-    session: AsyncSession, application_id: int
-) -> list[tuple[Assignment, PartnerContact | None]]:
-    """Every assignment of one application (services loaded), oldest first, with its partner's contact columns:
-    one statement for both (and one for the services)."""
-    rows = await session.execute(_OF_APPLICATION_WITH_PARTNER, {"application_id": application_id})
+    session: AsyncSession, application_id: int, *, service_codes: Mapping[int, list[str]] | None = None
+) -> list[ShownAssignment]:
+    """Every assignment of one application, oldest first, with its partner's contact columns (one statement for
+    both) and its service codes: ``service_codes`` when the caller has read them (the application's detail does, with
+    its other lists), else one more statement."""
+    rows = (await session.execute(_OF_APPLICATION_WITH_PARTNER, {"application_id": application_id})).all()
+    if rows and service_codes is None:
+        service_codes = defaultdict(list)
+        for assignment_id, code in await session.execute(_SERVICE_CODES, {"ids": [r.id for r in rows]}):
+            service_codes[assignment_id].append(code)
     return [
-        (assignment, PartnerContact(name, representative, phone) if name is not None else None)
-        for assignment, name, representative, phone in rows
+        ShownAssignment(
+            row,
+            PartnerContact(row.company_name, row.representative_name, row.contact_phone)
+            if row.company_name is not None
+            else None,
+            (service_codes or {}).get(row.id, []),
+        )
+        for row in rows
     ]
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
+from sqlalchemy import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from jibsa.assignments import repository as repo
@@ -14,7 +16,13 @@ from jibsa.core.korean import format_phone
 from jibsa.models import ASSIGNMENT_STATUS_LABELS, Assignment, AssignmentStatus, QuoteStatus
 
 
-def to_out(assignment: Assignment, partner: PartnerContact | None, names: Mapping[str, str]) -> AssignmentOut:
+def to_out(
+    assignment: Assignment | Row[*tuple[Any, ...]],
+    partner: PartnerContact | None,
+    names: Mapping[str, str],
+    service_codes: Sequence[str],
+) -> AssignmentOut:
+    """An assignment (a loaded one, or a row of ``repository.SHOWN_COLUMNS``) with its partner and services named."""
     status = AssignmentStatus(assignment.status)
     return AssignmentOut(
         id=assignment.id,
@@ -23,7 +31,7 @@ def to_out(assignment: Assignment, partner: PartnerContact | None, names: Mappin
         partner_name=partner.company_name if partner else "",
         partner_representative=partner.representative_name if partner else "",
         partner_phone=format_phone(partner.contact_phone) if partner else "",
-        services=[ServiceRef(code=code, name=names.get(code, code)) for code in assignment.service_codes],
+        services=[ServiceRef(code=code, name=names.get(code, code)) for code in service_codes],
         status=status,
         status_label=ASSIGNMENT_STATUS_LABELS[status],
         scheduled_date=assignment.scheduled_date,
@@ -54,17 +62,21 @@ async def present(
     partners = await repo.partner_contacts(session, [a.partner_id for a in assignments])
     if names is None:
         names = await catalog.service_names(session)
-    return [to_out(a, partners.get(a.partner_id), names) for a in assignments]
+    return [to_out(a, partners.get(a.partner_id), names, a.service_codes) for a in assignments]
 
 
 async def present_for_application(
-    session: AsyncSession, application_id: int, *, names: Mapping[str, str] | None = None
+    session: AsyncSession,
+    application_id: int,
+    *,
+    names: Mapping[str, str] | None = None,
+    service_codes: Mapping[int, list[str]] | None = None,
 ) -> list[AssignmentOut]:
     """Every assignment of one application (cancelled ones included), oldest first, as :func:`present` shows them,
-    their partners read in the same statement."""
-    rows = await repo.assignments_with_partners(session, application_id)
-    if not rows:
+    their partners read in the same statement (``service_codes``: see ``repository.assignments_with_partners``)."""
+    shown = await repo.assignments_with_partners(session, application_id, service_codes=service_codes)
+    if not shown:
         return []
     if names is None:
         names = await catalog.service_names(session)
-    return [to_out(assignment, partner, names) for assignment, partner in rows]
+    return [to_out(a.row, a.partner, names, a.service_codes) for a in shown]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import Row, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from jibsa.core.korean import kst_day_start
@@ -22,9 +24,11 @@ class AuditFilter:
     date_to: date | None = None  # KST, inclusive
 
 
+# Entries are read as plain rows of the entry's columns: never changed once written, they need no identity map.
+_COLUMNS = tuple(attribute.class_attribute for attribute in AuditLog.__mapper__.column_attrs)
 # The first page of one entity's history (every detail view shows it) is built once; a request only binds.
 _ENTITY_FIRST_PAGE = (
-    select(AuditLog)
+    select(*_COLUMNS)
     .where(AuditLog.entity_type == bindparam("entity_type"), AuditLog.entity_id == bindparam("entity_id"))
     .order_by(AuditLog.id.desc())
     .limit(bindparam("limit"))
@@ -33,7 +37,7 @@ _ENTITY_FIRST_PAGE = (
 
 async def list_entries(
     session: AsyncSession, where: AuditFilter, *, before_id: int | None, limit: int
-) -> list[AuditLog]:
+) -> Sequence[Row[*tuple[Any, ...]]]:
     """Up to ``limit`` entries matching ``where`` with ids below ``before_id``, newest first."""
     if (
         before_id is None
@@ -42,8 +46,8 @@ async def list_entries(
         and where == AuditFilter(entity_type=where.entity_type, entity_id=where.entity_id)
     ):
         params = {"entity_type": where.entity_type, "entity_id": where.entity_id, "limit": limit}
-        return list(await session.scalars(_ENTITY_FIRST_PAGE, params))
-    query = select(AuditLog)
+        return (await session.execute(_ENTITY_FIRST_PAGE, params)).all()
+    query = select(*_COLUMNS)
     if where.entity_type is not None:
         query = query.where(AuditLog.entity_type == where.entity_type)
     if where.entity_id is not None:
@@ -58,4 +62,4 @@ async def list_entries(
         query = query.where(AuditLog.created_at < kst_day_start(where.date_to + timedelta(days=1)))
     if before_id is not None:
         query = query.where(AuditLog.id < before_id)
-    return list(await session.scalars(query.order_by(AuditLog.id.desc()).limit(limit)))
+    return (await session.execute(query.order_by(AuditLog.id.desc()).limit(limit))).all()

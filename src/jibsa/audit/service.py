@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from fastapi import Request
+from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from jibsa.audit import repository
@@ -43,6 +44,33 @@ def mask_pii(values: Mapping[str, Any] | None) -> dict[str, Any] | None:
     return {key: (MASK if key in PII_FIELDS and value not in (None, "") else value) for key, value in values.items()}
 
 
+def _entry(
+    *,
+    action: str,
+    entity_type: str,
+    entity_id: int | None,
+    summary: str,
+    admin: Actor | None,
+    before: Mapping[str, Any] | None,
+    after: Mapping[str, Any] | None,
+    request: Request | None,
+) -> dict[str, Any]:
+    """The columns of one audit row, personal data masked."""
+    return {
+        "admin_id": admin.id if admin else None,
+        "admin_name": admin.name if admin else None,
+        "action": action,
+        "entity_type": entity_type,
+        "entity_id": entity_id,
+        "summary": summary[:500],
+        "before": mask_pii(before),
+        "after": mask_pii(after),
+        "ip_address": client_ip(request) if request else None,
+        "user_agent": (request.headers.get("user-agent") or "")[:255] if request else None,
+        "request_id": request_id_var.get(),
+    }
+
+
 async def record(
     session: AsyncSession,
     *,
@@ -57,20 +85,24 @@ async def record(
 ) -> AuditLog:
     """Append an audit row to the current unit of work (it commits or rolls back with the change)."""
     entry = AuditLog(
-        admin_id=admin.id if admin else None,
-        admin_name=admin.name if admin else None,
-        action=action,
-        entity_type=entity_type,
-        entity_id=entity_id,
-        summary=summary[:500],
-        before=mask_pii(before),
-        after=mask_pii(after),
-        ip_address=client_ip(request) if request else None,
-        user_agent=(request.headers.get("user-agent") or "")[:255] if request else None,
-        request_id=request_id_var.get(),
+        **_entry(
+            action=action,
+            entity_type=entity_type,
+            entity_id=entity_id,
+            summary=summary,
+            admin=admin,
+            before=before,
+            after=after,
+            request=request,
+        )
     )
     session.add(entry)
     return entry
+
+
+# A view is recorded on every detail read: written at once as a Core INSERT (the row is never changed afterwards,
+# so the unit of work's bookkeeping for it would be pure cost). It still commits or rolls back with the request.
+_INSERT_ENTRY = insert(AuditLog.metadata.tables[AuditLog.__tablename__])
 
 
 async def record_view(
@@ -82,22 +114,23 @@ async def record_view(
     request: Request | None = None,
     summary: str | None = None,
     fields: list[str] | None = None,
-) -> AuditLog:
+) -> None:
     """Record that an admin opened a screen showing personal data in full (action ``view``).
 
     Call it from the detail route, in the request's unit of work: ``await record_view(session,
     entity_type="application", entity_id=app.id, admin=admin, request=request, fields=["customer_phone"])``.
     """
-    return await record(
-        session,
+    entry = _entry(
         action="view",
         entity_type=entity_type,
         entity_id=entity_id,
         summary=summary or "개인정보 상세 조회",
         admin=admin,
+        before=None,
         after={"fields": fields} if fields else None,
         request=request,
     )
+    await session.execute(_INSERT_ENTRY, entry)
 
 
 async def entries_page(
