@@ -340,12 +340,6 @@ _SERVICES_AND_PARTNERS = union_all(
 _ROW_EXTRAS = select(_SERVICES_AND_PARTNERS).order_by(
     _SERVICES_AND_PARTNERS.c.application_id, _SERVICES_AND_PARTNERS.c.kind, _SERVICES_AND_PARTNERS.c.ordinal
 )
-_ROW_SERVICES = (
-    select(ApplicationService.application_id, ApplicationService.service_code, ServiceType.name)
-    .join(ServiceType, ServiceType.code == ApplicationService.service_code)
-    .where(ApplicationService.application_id.in_(_IDS))
-    .order_by(ApplicationService.application_id, ApplicationService.position)
-)
 
 
 async def row_extras(session: AsyncSession, application_ids: Sequence[int]) -> RowExtras:
@@ -369,15 +363,6 @@ async def row_extras(session: AsyncSession, application_ids: Sequence[int]) -> R
     extras.services = dict(services_by_app)
     extras.partners = dict(partners_by_app)
     return extras
-
-
-async def row_services(session: AsyncSession, application_ids: Sequence[int]) -> dict[int, list[tuple[str, str]]]:
-    """Service codes and names of many applications (in each one's order), in one statement."""
-    services: dict[int, list[tuple[str, str]]] = defaultdict(list)
-    if application_ids:
-        for application_id, code, name in await session.execute(_ROW_SERVICES, {"ids": list(application_ids)}):
-            services[application_id].append((code, name))
-    return dict(services)
 
 
 # Built once: a request binds the id (SQLAlchemy's compiled cache does the rest).
@@ -565,7 +550,7 @@ async def status_history(session: AsyncSession, application_id: int) -> Sequence
     return (await session.execute(_STATUS_HISTORY, {"application_id": application_id})).all()
 
 
-_CUSTOMER_HISTORY = (
+_HISTORY_PAGE = (
     select(
         Application.id,
         Application.number,
@@ -577,17 +562,38 @@ _CUSTOMER_HISTORY = (
     .where(Application.phone_bidx == bindparam("phone_bidx"), ALIVE)
     .order_by(Application.created_at.desc(), Application.id.desc())
     .limit(bindparam("limit"))
+    .subquery()
+)
+# The page, then each application's service codes joined to it: one statement (one row per service).
+_CUSTOMER_HISTORY = (
+    select(_HISTORY_PAGE, ApplicationService.service_code)
+    .outerjoin(ApplicationService, ApplicationService.application_id == _HISTORY_PAGE.c.id)
+    .order_by(_HISTORY_PAGE.c.created_at.desc(), _HISTORY_PAGE.c.id.desc(), ApplicationService.position)
 )
 
 
-# id, number, status, created_at, completed_at, total
-HistoryRow = Row[int, str, ApplicationStatus, datetime, datetime | None, int]
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    id: int
+    number: str
+    status: str
+    created_at: datetime
+    completed_at: datetime | None
+    service_codes: list[str]
 
 
 async def customer_history(
     session: AsyncSession, phone_bidx: str, *, limit: int = 20
-) -> tuple[Sequence[HistoryRow], int]:
-    """The newest ``limit`` live applications with the same phone blind index, and how many there are, in one
-    statement (plain rows: no PII column is read)."""
-    rows = (await session.execute(_CUSTOMER_HISTORY, {"phone_bidx": phone_bidx, "limit": limit})).all()
-    return rows, int(rows[0].total) if rows else 0
+) -> tuple[list[HistoryEntry], int]:
+    """The newest ``limit`` live applications with the same phone blind index with their service codes, and how
+    many there are, in one statement (plain rows: no PII column is read)."""
+    entries: dict[int, HistoryEntry] = {}
+    total = 0
+    for row in await session.execute(_CUSTOMER_HISTORY, {"phone_bidx": phone_bidx, "limit": limit}):
+        entry = entries.get(row.id)
+        if entry is None:
+            entry = entries[row.id] = HistoryEntry(row.id, row.number, row.status, row.created_at, row.completed_at, [])
+            total = row.total
+        if row.service_code is not None:
+            entry.service_codes.append(row.service_code)
+    return list(entries.values()), total

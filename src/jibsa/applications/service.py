@@ -34,6 +34,7 @@ from jibsa.applications.versioning import check_version, flush_or_conflict
 from jibsa.assignments.schemas import ServiceRef
 from jibsa.assignments.views import present_for_application
 from jibsa.audit.service import entity_history, record
+from jibsa.audit.service import record_view as audit_view
 from jibsa.catalog import repository as catalog
 from jibsa.core.crypto import blind_index, normalise_name
 from jibsa.core.errors import InvalidInput
@@ -230,9 +231,8 @@ async def get_view(session: AsyncSession, application_id: int, *, admin: Actor) 
 
 async def record_view(session: AsyncSession, *, admin: Actor, application_id: int, request: Request | None) -> None:
     """Audit a read of personal data in the request's unit of work (the route is marked ``WritesOnRead``)."""
-    await record(
+    await audit_view(
         session,
-        action="view",
         entity_type="application",
         entity_id=application_id,
         summary=f"신청 #{application_id} 상세(개인정보) 조회",
@@ -397,7 +397,7 @@ async def _customer_history_of(
     session: AsyncSession, current: Application | Row[*tuple[Any, ...]], *, limit: int = 20
 ) -> CustomerHistory:
     applications, total = await repo.customer_history(session, current.phone_bidx, limit=limit)
-    services = await repo.row_services(session, [a.id for a in applications])
+    names = await catalog.service_names(session)
     items = []
     for a in applications:
         status = ApplicationStatus(a.status)
@@ -407,7 +407,7 @@ async def _customer_history_of(
                 number=a.number,
                 status=status,
                 status_label=APPLICATION_STATUS_LABELS[status],
-                services=[ServiceRef(code=c, name=n) for c, n in services.get(a.id, [])],
+                services=[ServiceRef(code=c, name=names.get(c, c)) for c in a.service_codes],
                 created_at=a.created_at,
                 completed_at=a.completed_at,
                 is_current=a.id == current.id,
