@@ -81,6 +81,39 @@ class TestDetail:
         assert body["allowed_transitions"] == ["consulting", "cancelled"]
         assert body["version"] == 1
 
+    async def test_photos_and_each_assignments_services_keep_their_own_order(
+        self, client: httpx.AsyncClient, session: AsyncSession, headers: dict[str, str]
+    ) -> None:
+        # The detail reads services, photos and assignments' services in one UNION ALL: each list must come back
+        # complete, in its own order, and attached to the right owner.
+        application = await make_application(session, services=["TREE_PRUNING", "WEEDING"])
+        files = [
+            StoredFile(
+                kind="application_photo", storage_key=f"x/{i}.webp", content_type="image/webp", size_bytes=1, sha256="0"
+            )
+            for i in range(3)
+        ]
+        session.add_all(files)
+        await session.flush()
+        for file, position in zip(files, (2, 0, 1), strict=True):
+            session.add(ApplicationPhoto(application_id=application.id, file_id=file.id, position=position))
+        first = await make_partner(session, status=PartnerStatus.APPROVED)
+        second = await make_partner(session, status=PartnerStatus.APPROVED)
+        await make_assignment(session, application, first, services=["WEEDING", "TREE_PRUNING"])
+        await make_assignment(session, application, second, services=["TREE_PRUNING"])
+        await session.flush()
+
+        body = (await client.get(f"{URL}/{application.id}", headers=headers)).json()
+
+        assert [s["code"] for s in body["services"]] == ["TREE_PRUNING", "WEEDING"]
+        assert [p["file_id"] for p in body["photos"]] == [files[1].id, files[2].id, files[0].id]
+        assert [[s["code"] for s in a["services"]] for a in body["assignments"]] == [
+            ["WEEDING", "TREE_PRUNING"],
+            ["TREE_PRUNING"],
+        ]
+        listed = (await client.get(f"{URL}/{application.id}/assignments", headers=headers)).json()
+        assert [a["services"] for a in listed] == [a["services"] for a in body["assignments"]]
+
     async def test_embeds_each_section_as_its_own_endpoint_answers(
         self, client: httpx.AsyncClient, session: AsyncSession, admin: Admin, headers: dict[str, str]
     ) -> None:
