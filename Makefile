@@ -9,15 +9,22 @@ export JIBSA_DATA_DIR ?= $(CURDIR)/var
 
 FRONTEND := $(wildcard frontend/package.json)
 
-.PHONY: install run bench test lint typecheck check-client test-backend test-backend-sqlite test-backend-postgres test-frontend test-e2e frontend-build clean
+.PHONY: install lock run bench test lint typecheck check-client test-backend test-backend-sqlite test-backend-postgres test-frontend test-e2e frontend-build clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[dev]'
+$(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $@
+
+# Re-resolve pyproject.toml's ranges in a scratch virtualenv and pin the result in constraints.txt.
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet --upgrade pip && .lock-venv/bin/pip install --quiet -e '.[dev]'
+	{ sed -n '1,2p' constraints.txt; .lock-venv/bin/pip freeze --exclude-editable; } > constraints.new
+	mv constraints.new constraints.txt && rm -rf .lock-venv
 
 frontend/node_modules/.installed: frontend/package.json $(wildcard frontend/package-lock.json)
 	# `npm ci` refuses this lock: vite lists a Windows-only optional package the registry does not resolve.
