@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import os
 import secrets
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Collection, Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -213,6 +213,9 @@ class StillFeed:
         self.value = token
 
     def token(self) -> int | None:
+        return self.value
+
+    def token_for(self, _tables: Collection[str]) -> int | None:
         return self.value
 
     async def start(self) -> None:

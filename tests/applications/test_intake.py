@@ -433,7 +433,7 @@ class TestReadsFromMemory:
             before = feed.token()
             async with other.transaction():
                 await other.execute("UPDATE service_type SET booking_status = 'PAUSED' WHERE code = 'WEEDING'")
-                await other.execute("SELECT pg_notify($1, 'another-process')", CHANNEL)
+                await other.execute("SELECT pg_notify($1, 'another-process service_type')", CHANNEL)
             async with asyncio.timeout(5):
                 while feed.token() == before:
                     await asyncio.sleep(0.01)

@@ -451,6 +451,32 @@ class TestPostgresFeed:
             await feed.stop()
         assert feed.token() is None
 
+    async def test_a_table_version_moves_only_with_notifications_naming_it_or_no_table(
+        self, database: Database
+    ) -> None:
+        import asyncpg
+
+        feed = PostgresChangeFeed(database.url)
+        await feed.start()
+        try:
+            await feed.wait_connected()
+            dsn = database.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+            other = await asyncpg.connect(dsn)
+            try:
+                before, templates = feed.token(), feed.token_for(TEMPLATES)
+                await other.execute("SELECT pg_notify($1, 'another-process application,customer')", CHANNEL)
+                await _until(lambda: feed.token() != before)
+                assert feed.token_for(TEMPLATES) == templates  # a submission elsewhere
+                await other.execute("SELECT pg_notify($1, 'another-process admin')", CHANNEL)
+                await _until(lambda: feed.token_for(TEMPLATES) != templates)
+                templates = feed.token_for(TEMPLATES)
+                await other.execute("SELECT pg_notify($1, 'an-older-process')", CHANNEL)  # no tables: all of them
+                await _until(lambda: feed.token_for(TEMPLATES) != templates)
+            finally:
+                await other.close()
+        finally:
+            await feed.stop()
+
     async def test_a_lost_connection_caches_nothing_until_it_listens_again(self, database: Database) -> None:
         import asyncpg
 
@@ -458,7 +484,7 @@ class TestPostgresFeed:
         await feed.start()
         try:
             await feed.wait_connected()
-            before = feed.token()
+            before, templates = feed.token(), feed.token_for(TEMPLATES)
             dsn = database.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
             admin = await asyncpg.connect(dsn)
             try:
@@ -469,6 +495,7 @@ class TestPostgresFeed:
             await _until(lambda: feed.token() is None)
             await feed.wait_connected()
             assert feed.token() not in (None, before)  # back, under a version no cached answer was stored with
+            assert feed.token_for(TEMPLATES) != templates
         finally:
             await feed.stop()
 
@@ -486,7 +513,11 @@ class TestPostgresFeed:
             async with db.transaction() as session:
                 await make_application(session)
             await _until(lambda: bool(heard))
-            assert heard == [process_token()]
+            assert len(heard) == 1
+            token, tables = heard[0].split(" ")
+            assert token == process_token()
+            assert "application" in tables.split(",")
+            assert "audit_log" not in tables.split(",")
         finally:
             await listener.close()
 

@@ -8,14 +8,15 @@ name that state:
   ``UNTRACKED_TABLES``). It moves at flush time and again after the commit, so a read that started in between is
   never stored under the new generation.
 - **other processes' writes** (a second server process, ``jibsa worker``, the CLI): a ``ChangeFeed`` per database.
-  On PostgreSQL every writing transaction sends ``NOTIFY jibsa_data_change`` just before it commits, and each
-  server process ``LISTEN``s on one dedicated connection; while that connection is down the feed answers ``None``
-  and nothing is cached. On SQLite, a writing transaction moves the one-row ``data_change`` counter before it
-  commits, and each process reads it on a dedicated connection.
+  On PostgreSQL every writing transaction sends ``NOTIFY jibsa_data_change`` just before it commits (its payload:
+  the process's token and the tables written), and each server process ``LISTEN``s on one dedicated connection;
+  while that connection is down the feed answers ``None`` and nothing is cached. On SQLite, a writing transaction
+  moves the one-row ``data_change`` counter before it commits, and each process reads it on a dedicated connection.
 
-This process's writes are also counted per table, so a read of a few tables (``tables_of``) can be keyed by
+Writes are also counted per table, so a read of a few tables (``tables_of``) can be keyed by
 ``current_for(session, tables)``: a public submission, which writes applications, does not move the version of the
-SMS templates it reads. A write whose table is not known (a ``text()`` statement) moves every table's count.
+SMS templates it reads, here or (PostgreSQL) in the other processes. A write whose table is not known (a ``text()``
+statement, a notification without tables) moves every table's count; SQLite's counter is one for all tables.
 
 A reader takes the version *before* it queries and stores its result under that version: a write committing
 during the query has moved the version by the time anyone looks the result up, so the result is never served.
@@ -61,6 +62,7 @@ _READ_SQLITE_COUNTER = "SELECT generation FROM data_change WHERE id = 1"
 # In ``session.info`` / ``connection.info``: the tracked tables written in the open transaction (``None``: unknown).
 _WROTE = "jibsa.wrote_data"
 _WRITE_VERBS = ("insert", "update", "delete", "replace", "merge")
+_ANY_TABLE = "*"  # in a notification: a table not known
 
 
 class _Generation:
@@ -162,12 +164,14 @@ def _after_begin(session: Session, _transaction: Any, connection: Connection) ->
 @event.listens_for(Session, "before_commit")
 def _notify_other_processes(session: Session) -> None:
     # ``before_commit`` fires before the commit's own final flush: pending objects count as writes too.
-    if not (session.info.get(_WROTE) or _pending_tables(session)):
+    written = session.info.get(_WROTE, set()) | _pending_tables(session)
+    if not written:
         return
     dialect = session.get_bind().dialect.name
     if dialect == "postgresql":
         # Delivered by PostgreSQL only if and when this transaction commits.
-        session.execute(select(func.pg_notify(CHANNEL, process_token())))
+        tables = ",".join(sorted(_ANY_TABLE if table is None else table for table in written))
+        session.execute(select(func.pg_notify(CHANNEL, f"{process_token()} {tables}")))
     elif dialect == "sqlite":
         # Commits with the change (SQLite has one writer at a time: no row contention to speak of).
         session.execute(_MOVE_SQLITE_COUNTER)
@@ -203,6 +207,10 @@ class ChangeFeed(Protocol):
 
     def token(self) -> Hashable | None: ...
 
+    def token_for(self, tables: Collection[str]) -> Hashable | None:
+        """Like ``token``, but may stay put while other processes write only other tables."""
+        ...
+
     async def start(self) -> None: ...
 
     async def stop(self) -> None: ...
@@ -233,6 +241,9 @@ class SQLiteChangeFeed:
             return None
         return None if row is None else int(row[0])
 
+    def token_for(self, tables: Collection[str]) -> Hashable | None:
+        return self.token()  # one counter for every table
+
     async def start(self) -> None:
         return None
 
@@ -254,6 +265,8 @@ class PostgresChangeFeed:
     def __init__(self, url: str) -> None:
         self._dsn = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
         self._counter = 0
+        # Notifications per table written (``_ANY_TABLE``: one naming no tables, or a time nobody listened).
+        self._tables: dict[str, int] = {}
         self._connected = False
         self._lost = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
@@ -261,6 +274,12 @@ class PostgresChangeFeed:
 
     def token(self) -> Hashable | None:
         return self._counter if self._connected else None
+
+    def token_for(self, tables: Collection[str]) -> Hashable | None:
+        if not self._connected:
+            return None
+        # Every count only grows: the sum moves whenever one of them does.
+        return self._tables.get(_ANY_TABLE, 0) + sum(self._tables.get(table, 0) for table in tables)
 
     async def start(self) -> None:
         if self._task is None:
@@ -281,8 +300,15 @@ class PostgresChangeFeed:
         await self._disconnect()
 
     def _on_notify(self, _connection: Any, _pid: int, _channel: str, payload: str) -> None:
-        if payload != process_token():
-            self._counter += 1
+        token, _, tables = payload.partition(" ")
+        if token == process_token():
+            return
+        self._counter += 1
+        self._count(tables.split(",") if tables else (_ANY_TABLE,))
+
+    def _count(self, tables: Iterable[str]) -> None:
+        for table in tables:
+            self._tables[table] = self._tables.get(table, 0) + 1
 
     def _on_termination(self, _connection: Any) -> None:
         self._connected = False
@@ -308,6 +334,7 @@ class PostgresChangeFeed:
             self._lost.clear()
             # Whatever committed while nobody listened is unknown: a new counter value drops every cached read.
             self._counter += 1
+            self._count((_ANY_TABLE,))
             self._connected = True
             await self._lost.wait()
             log.warning("data change feed: connection lost; not caching until it is back")
@@ -346,14 +373,14 @@ def current(feed: ChangeFeed) -> Version | None:
 def current_for(session: AsyncSession, tables: Collection[str] | None = None) -> Version | None:
     """The data version of the database behind ``session`` (``None`` if its feed is unknown or not listening).
 
-    With ``tables`` (``tables_of``), this process's part moves only with writes to those tables (or to a table not
-    known); other processes' part still moves with any of their commits.
+    With ``tables`` (``tables_of``), it moves only with writes to those tables (or to a table not known): this
+    process's, and other processes' as far as their change feed tells them apart.
     """
     url = session.get_bind().engine.url.render_as_string(hide_password=False)
     feed = _feeds.get(url)
     if feed is None or tables is None:
         return None if feed is None else current(feed)
-    remote = feed.token()
+    remote = feed.token_for(tables)
     if remote is None:
         return None
     # Every count only grows: the sum moves whenever one of them does.
