@@ -32,6 +32,7 @@ import logging
 import os
 import sqlite3
 import uuid
+import weakref
 from collections.abc import Collection, Hashable, Iterable
 from typing import Any, Protocol
 
@@ -350,6 +351,16 @@ class PostgresChangeFeed:
 
 
 _feeds: dict[str, ChangeFeed] = {}
+_database_keys: weakref.WeakKeyDictionary[Engine, str] = weakref.WeakKeyDictionary()
+
+
+def database_key(session: AsyncSession) -> str:
+    """The URL of the database behind ``session``, as ``_feeds`` keys it (rendered once per engine, not per read)."""
+    engine = session.get_bind().engine
+    key = _database_keys.get(engine)
+    if key is None:
+        key = _database_keys[engine] = engine.url.render_as_string(hide_password=False)
+    return key
 
 
 def change_feed_for(url: str) -> ChangeFeed:
@@ -376,8 +387,7 @@ def current_for(session: AsyncSession, tables: Collection[str] | None = None) ->
     With ``tables`` (``tables_of``), it moves only with writes to those tables (or to a table not known): this
     process's, and other processes' as far as their change feed tells them apart.
     """
-    url = session.get_bind().engine.url.render_as_string(hide_password=False)
-    feed = _feeds.get(url)
+    feed = _feeds.get(database_key(session))
     if feed is None or tables is None:
         return None if feed is None else current(feed)
     remote = feed.token_for(tables)

@@ -197,7 +197,7 @@ async def memo(session: AsyncSession, key: Hashable, tables: Collection[str], co
     version = data_version.current_for(session, tables)
     if version is None or data_version.wrote_any(session, tables) or _may_hold_older_snapshot(session):
         return await compute()
-    memo_key = (session.get_bind().engine.url, key)
+    memo_key = (data_version.database_key(session), key)
     entry = _memos.get(memo_key)
     now = time.monotonic()
     if entry is not None and entry[0] == version and entry[1] > now:
