@@ -400,6 +400,10 @@ class TestSQLiteFeed:
         assert feed.token() != before
         other.close()
 
+    def test_keeps_nothing_by_tables(self, tmp_path: Path) -> None:
+        # One counter for all tables, which this process's own writes move too (memoised reads are off).
+        assert SQLiteChangeFeed(f"sqlite+aiosqlite:///{tmp_path / 'feed.db'}").token_for(TEMPLATES) is None
+
     def test_an_unreadable_or_unmigrated_database_caches_nothing(self, tmp_path: Path) -> None:
         assert SQLiteChangeFeed(f"sqlite+aiosqlite:///{tmp_path}/missing/dir/x.db").token() is None
         sqlite3.connect(tmp_path / "empty.db").close()

@@ -51,15 +51,16 @@ class ServiceState:
 _SERVICE_TABLES = tables_of(ServiceType)
 
 
-async def service_states(session: AsyncSession) -> Mapping[str, ServiceState]:
-    """Every service type by code, with whether it can be booked now (every public submission checks its services:
+async def service_states(session: AsyncSession, codes: Sequence[str]) -> Mapping[str, ServiceState]:
+    """The known ones of ``codes``, with whether each can be booked now (every public submission checks its services:
     kept in memory while the catalogue is unchanged, ``core.read_cache.memo``)."""
+    wanted = tuple(sorted(set(codes)))
 
     async def compute() -> Mapping[str, ServiceState]:
-        rows = await session.scalars(select(ServiceType))
-        return MappingProxyType({s.code: ServiceState(s.code, s.name, s.is_bookable) for s in rows})
+        found = await get_services_by_codes(session, wanted)
+        return MappingProxyType({s.code: ServiceState(s.code, s.name, s.is_bookable) for s in found.values()})
 
-    return await memo(session, "catalog.service_states", _SERVICE_TABLES, compute)
+    return await memo(session, ("catalog.service_states", wanted), _SERVICE_TABLES, compute)
 
 
 # Service and district names are reference data: written by migrations only (no route edits them), and migrations

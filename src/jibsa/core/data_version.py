@@ -16,7 +16,8 @@ name that state:
 Writes are also counted per table, so a read of a few tables (``tables_of``) can be keyed by
 ``current_for(session, tables)``: a public submission, which writes applications, does not move the version of the
 SMS templates it reads, here or (PostgreSQL) in the other processes. A write whose table is not known (a ``text()``
-statement, a notification without tables) moves every table's count; SQLite's counter is one for all tables.
+statement, a notification without tables) moves every table's count. SQLite's counter is one for all tables and
+moves with this process's writes too: nothing is kept by tables there.
 
 A reader takes the version *before* it queries and stores its result under that version: a write committing
 during the query has moved the version by the time anyone looks the result up, so the result is never served.
@@ -209,7 +210,8 @@ class ChangeFeed(Protocol):
     def token(self) -> Hashable | None: ...
 
     def token_for(self, tables: Collection[str]) -> Hashable | None:
-        """Like ``token``, but may stay put while other processes write only other tables."""
+        """Like ``token``, but may stay put while other processes write only other tables (``None``: keep nothing
+        keyed by tables)."""
         ...
 
     async def start(self) -> None: ...
@@ -243,7 +245,9 @@ class SQLiteChangeFeed:
         return None if row is None else int(row[0])
 
     def token_for(self, tables: Collection[str]) -> Hashable | None:
-        return self.token()  # one counter for every table
+        # One counter for every table, moved by this process's own writes too: a value keyed by it would not outlive
+        # the next write anywhere, so reading the counter for it (a query) would cost more than it saves.
+        return None
 
     async def start(self) -> None:
         return None
