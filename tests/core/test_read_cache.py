@@ -114,6 +114,10 @@ class TestTableVersions:
             before = data_version.current_for(session, TEMPLATES)
             await session.execute(text("UPDATE application SET description = description WHERE id = -1"))
             assert data_version.current_for(session, TEMPLATES) != before
+            before = data_version.current_for(session, TEMPLATES)
+            aliased = Application.__table__.alias("a")
+            await session.execute(update(aliased).where(aliased.c.id == -1).values(description="없음"))
+            assert data_version.current_for(session, TEMPLATES) != before
 
     async def test_another_process_commit_moves_every_version(self, db: Database, still_feed: StillFeed) -> None:
         async with db.transaction() as session:

@@ -42,6 +42,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import ORMExecuteState, Session
 from sqlalchemy.sql.elements import TextClause
+from sqlalchemy.sql.expression import TableClause
 
 log = logging.getLogger(__name__)
 
@@ -144,7 +145,9 @@ def _after_flush(session: Session, _context: Any) -> None:
 def _on_execute(state: ORMExecuteState) -> None:
     statement = state.statement
     if state.is_insert or state.is_update or state.is_delete:
-        table: str | None = getattr(getattr(statement, "table", None), "name", None)
+        target = getattr(statement, "table", None)
+        # An alias or a join does not name the table it writes: a table not known.
+        table = target.name if isinstance(target, TableClause) else None
         if _tracked(table):
             _mark_write(state.session, (table,))
     elif (
