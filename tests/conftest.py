@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import os
 import secrets
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Collection, Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -22,7 +22,7 @@ from jibsa.core import data_version
 from jibsa.core.config import Environment, Settings, get_settings
 from jibsa.core.crypto import get_keyring
 from jibsa.core.db import READ_ONLY, Database, forget_rollback_hooks, run_rollback_hooks
-from jibsa.core.read_cache import ReadCache
+from jibsa.core.read_cache import ReadCache, clear_memos
 from jibsa.main import create_app
 from jibsa.migrate import upgrade
 from jibsa.models import Base
@@ -164,6 +164,8 @@ class RollbackDatabase(Database):
 @pytest.fixture
 async def db(request: pytest.FixtureRequest, database: Database) -> AsyncIterator[Database]:
     """The database as the app sees it: rolled back after the test, or real for ``committing`` tests."""
+    # A test may change rows behind SQLAlchemy's back (raw SQL, as another process would) and roll them back.
+    clear_memos()
     if request.node.get_closest_marker("committing"):
         yield database
         async with database.transaction() as session:
@@ -211,6 +213,9 @@ class StillFeed:
         self.value = token
 
     def token(self) -> int | None:
+        return self.value
+
+    def token_for(self, _tables: Collection[str]) -> int | None:
         return self.value
 
     async def start(self) -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 import asyncio
 import io
 import json
+import re
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -10,8 +11,11 @@ import httpx
 import pytest
 from PIL import Image
 from sqlalchemy import func, select, update
+from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from jibsa.core import data_version
+from jibsa.core.data_version import CHANNEL, PostgresChangeFeed
 from jibsa.core.db import Database
 from jibsa.core.korean import today_kst
 from jibsa.models import (
@@ -22,10 +26,13 @@ from jibsa.models import (
     BookingStatus,
     ServiceType,
     SmsMessage,
+    SmsTemplate,
     StoredFile,
 )
+from tests.conftest import ENGINE, StillFeed
 from tests.factories import application_payload, make_admin, unique_phone
 from tests.images import jpeg_with_gps, png
+from tests.querycount import count_statements
 
 URL = "/api/v1/applications"
 
@@ -350,3 +357,88 @@ class TestConcurrency:
             session.add(DailySequence(day=day, last_value=999))
         async with db.transaction() as session:
             assert format_number(day, await next_sequence(session, day)) == f"{day:%Y%m%d}-1000"
+
+
+class TestReadsFromMemory:
+    """The catalogue, the admins to notify and the SMS templates are read once per change to them (``memo``)."""
+
+    async def test_a_repeated_submission_reads_none_of_them(
+        self, client: httpx.AsyncClient, session: AsyncSession, database: Database, still_feed: StillFeed
+    ) -> None:
+        await make_admin(session, phone="01099990001")
+        assert (await client.post(URL, json=application_payload())).status_code == 201
+        with count_statements(database.engine) as statements:
+            assert (await client.post(URL, json=application_payload())).status_code == 201
+        assert [s for s in statements if re.search(r"FROM (service_type|admin|sms_template)\b", s)] == []
+
+    async def test_a_paused_service_is_refused_by_the_next_submission(
+        self, client: httpx.AsyncClient, session: AsyncSession, still_feed: StillFeed
+    ) -> None:
+        assert (await client.post(URL, json=application_payload())).status_code == 201
+        service = await session.get(ServiceType, "WEEDING")
+        assert service is not None
+        service.booking_status = BookingStatus.PAUSED
+        await session.flush()
+        response = await client.post(URL, json=application_payload())
+        assert response.status_code == 422
+        assert response.json()["code"] == "service_not_available"
+
+    async def test_an_admin_phone_change_reaches_the_next_submission(
+        self, client: httpx.AsyncClient, session: AsyncSession, still_feed: StillFeed
+    ) -> None:
+        admin = await make_admin(session, phone="01099990002")
+        assert (await client.post(URL, json=application_payload())).status_code == 201
+        admin.phone = "01099990003"
+        await session.flush()
+        assert (await client.post(URL, json=application_payload())).status_code == 201
+        recipients = (await session.scalars(select(SmsMessage.recipient).order_by(SmsMessage.id))).all()
+        assert recipients == ["01099990002", "01099990003"]
+
+    async def test_an_activated_template_is_used_by_the_next_submission(
+        self, client: httpx.AsyncClient, session: AsyncSession, still_feed: StillFeed
+    ) -> None:
+        assert (await client.post(URL, json=application_payload())).status_code == 201
+        assert (await session.scalars(select(SmsMessage))).all() == []  # the acknowledgement starts switched off
+        await session.execute(update(SmsTemplate).where(SmsTemplate.key == "new_application").values(is_active=True))
+        await session.flush()
+        assert (await client.post(URL, json=application_payload())).status_code == 201
+        assert (await session.scalars(select(SmsMessage.template_key))).all() == ["new_application"]
+
+    async def test_another_process_commit_reaches_the_next_submission(
+        self, client: httpx.AsyncClient, session: AsyncSession, still_feed: StillFeed
+    ) -> None:
+        assert (await client.post(URL, json=application_payload())).status_code == 201
+        # As another process would: straight on the connection (no session event here), then its notification.
+        connection = await session.connection()
+        await connection.exec_driver_sql("UPDATE service_type SET booking_status = 'PAUSED' WHERE code = 'WEEDING'")
+        assert (await client.post(URL, json=application_payload())).status_code == 201  # not heard yet
+        still_feed.value = 1
+        assert (await client.post(URL, json=application_payload())).status_code == 422
+
+    @pytest.mark.skipif(ENGINE != "postgresql", reason="LISTEN/NOTIFY is PostgreSQL's")
+    @pytest.mark.committing
+    async def test_another_server_process_commit_reaches_the_next_submission(
+        self, client: httpx.AsyncClient, database: Database, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        import asyncpg  # type: ignore[import-untyped]
+
+        feed = PostgresChangeFeed(database.url)
+        url = make_url(database.url)
+        monkeypatch.setitem(data_version._feeds, url.render_as_string(hide_password=False), feed)
+        await feed.start()
+        other = await asyncpg.connect(url.set(drivername="postgresql").render_as_string(hide_password=False))
+        try:
+            await feed.wait_connected()
+            assert (await client.post(URL, json=application_payload())).status_code == 201
+            before = feed.token()
+            async with other.transaction():
+                await other.execute("UPDATE service_type SET booking_status = 'PAUSED' WHERE code = 'WEEDING'")
+                await other.execute("SELECT pg_notify($1, 'another-process service_type')", CHANNEL)
+            async with asyncio.timeout(5):
+                while feed.token() == before:
+                    await asyncio.sleep(0.01)
+            assert (await client.post(URL, json=application_payload())).status_code == 422
+        finally:
+            await other.execute("UPDATE service_type SET booking_status = 'AVAILABLE' WHERE code = 'WEEDING'")
+            await other.close()
+            await feed.stop()

@@ -11,14 +11,14 @@ from typing import Any
 import httpx
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from jibsa.core import data_version
 from jibsa.core.data_version import CHANNEL, PostgresChangeFeed, SQLiteChangeFeed, process_token
 from jibsa.core.db import Database
-from jibsa.core.read_cache import ReadCache
-from jibsa.models import Application, AuditLog
+from jibsa.core.read_cache import ReadCache, memo
+from jibsa.models import Admin, Application, AuditLog, ServiceType, SmsTemplate
 from tests.conftest import ENGINE, StillFeed
 from tests.factories import auth_headers, make_application, quick_admin
 from tests.querycount import count_statements
@@ -85,6 +85,111 @@ class TestDataVersion:
         async with db.transaction(read_only=True) as session:
             await session.scalars(select(Application).limit(5))
         assert data_version.local_generation() == before
+
+
+TEMPLATES = data_version.tables_of(SmsTemplate)
+
+
+class TestTableVersions:
+    def test_a_table_counts_the_tables_whose_foreign_key_actions_reach_into_it(self) -> None:
+        # sms_template.updated_by is SET NULL when its admin is deleted: an admin write may change a template row.
+        assert TEMPLATES == {"sms_template", "admin"}
+        assert data_version.tables_of(ServiceType) == {"service_type", "service_category"}
+
+    async def test_a_write_moves_the_version_of_its_tables_only(self, db: Database, still_feed: StillFeed) -> None:
+        async with db.transaction() as session:
+            templates = data_version.current_for(session, TEMPLATES)
+            applications = data_version.current_for(session, {"application"})
+            await make_application(session)
+            assert data_version.current_for(session, TEMPLATES) == templates
+            assert data_version.current_for(session, {"application"}) != applications
+            moved = data_version.current_for(session, {"application"})
+        assert data_version.current_for(session, TEMPLATES) == templates
+        assert data_version.current_for(session, {"application"}) != moved  # again at commit
+
+    async def test_a_write_to_a_table_it_cannot_name_moves_every_version(
+        self, db: Database, still_feed: StillFeed
+    ) -> None:
+        async with db.transaction() as session:
+            before = data_version.current_for(session, TEMPLATES)
+            await session.execute(text("UPDATE application SET description = description WHERE id = -1"))
+            assert data_version.current_for(session, TEMPLATES) != before
+            before = data_version.current_for(session, TEMPLATES)
+            aliased = Application.__table__.alias("a")
+            await session.execute(update(aliased).where(aliased.c.id == -1).values(description="없음"))
+            assert data_version.current_for(session, TEMPLATES) != before
+
+    async def test_another_process_commit_moves_every_version(self, db: Database, still_feed: StillFeed) -> None:
+        async with db.transaction() as session:
+            before = data_version.current_for(session, TEMPLATES)
+            still_feed.value = 1
+            assert data_version.current_for(session, TEMPLATES) != before
+            still_feed.value = None
+            assert data_version.current_for(session, TEMPLATES) is None
+
+
+class TestMemo:
+    @staticmethod
+    def counting(session: AsyncSession, calls: list[int]) -> Any:
+        async def compute() -> int | None:
+            calls.append(1)
+            return await session.scalar(select(SmsTemplate.id).where(SmsTemplate.key == "new_application"))
+
+        return compute
+
+    async def test_served_until_one_of_its_tables_changes(self, db: Database, still_feed: StillFeed) -> None:
+        calls: list[int] = []
+        async with db.transaction() as session:
+            first = await memo(session, "t", TEMPLATES, self.counting(session, calls))
+            assert await memo(session, "t", TEMPLATES, self.counting(session, calls)) == first
+        assert len(calls) == 1
+        async with db.transaction() as session:
+            await make_application(session)  # another table: still served
+            assert await memo(session, "t", TEMPLATES, self.counting(session, calls)) == first
+        assert len(calls) == 1
+        async with db.transaction() as session:
+            await session.execute(update(Admin).where(Admin.id == -1).values(name="없음"))
+        async with db.transaction() as session:
+            await memo(session, "t", TEMPLATES, self.counting(session, calls))
+        assert len(calls) == 2
+
+    async def test_a_session_that_wrote_its_tables_reads_them_itself_and_stores_nothing(
+        self, db: Database, still_feed: StillFeed
+    ) -> None:
+        calls: list[int] = []
+        async with db.transaction() as session:
+            await memo(session, "t", TEMPLATES, self.counting(session, calls))
+            await session.execute(update(SmsTemplate).where(SmsTemplate.id == -1).values(title="없음"))
+            await memo(session, "t", TEMPLATES, self.counting(session, calls))
+            await memo(session, "t", TEMPLATES, self.counting(session, calls))
+            assert len(calls) == 3
+            # Changes not flushed yet count too: its reads are its own until it commits.
+            session.add(SmsTemplate(key="memo-test", title="t", content="c"))
+            assert data_version.wrote_any(session, TEMPLATES)
+            await session.rollback()
+
+    async def test_a_value_computed_across_a_write_is_not_stored(self, db: Database, still_feed: StillFeed) -> None:
+        calls: list[int] = []
+        async with db.transaction() as session:
+
+            async def compute_while_another_process_commits() -> int:
+                calls.append(1)
+                still_feed.value = (still_feed.value or 0) + 1
+                return len(calls)
+
+            assert await memo(session, "t", TEMPLATES, compute_while_another_process_commits) == 1
+            assert await memo(session, "t", TEMPLATES, self.counting(session, calls)) is not None
+        assert len(calls) == 2
+
+    async def test_nothing_is_kept_while_other_processes_cannot_be_heard(
+        self, db: Database, still_feed: StillFeed
+    ) -> None:
+        still_feed.value = None
+        calls: list[int] = []
+        async with db.transaction() as session:
+            await memo(session, "t", TEMPLATES, self.counting(session, calls))
+            await memo(session, "t", TEMPLATES, self.counting(session, calls))
+        assert len(calls) == 2
 
 
 class TestReadCache:
@@ -299,6 +404,10 @@ class TestSQLiteFeed:
         assert feed.token() != before
         other.close()
 
+    def test_keeps_nothing_by_tables(self, tmp_path: Path) -> None:
+        # One counter for all tables, which this process's own writes move too (memoised reads are off).
+        assert SQLiteChangeFeed(f"sqlite+aiosqlite:///{tmp_path / 'feed.db'}").token_for(TEMPLATES) is None
+
     def test_an_unreadable_or_unmigrated_database_caches_nothing(self, tmp_path: Path) -> None:
         assert SQLiteChangeFeed(f"sqlite+aiosqlite:///{tmp_path}/missing/dir/x.db").token() is None
         sqlite3.connect(tmp_path / "empty.db").close()
@@ -350,6 +459,32 @@ class TestPostgresFeed:
             await feed.stop()
         assert feed.token() is None
 
+    async def test_a_table_version_moves_only_with_notifications_naming_it_or_no_table(
+        self, database: Database
+    ) -> None:
+        import asyncpg
+
+        feed = PostgresChangeFeed(database.url)
+        await feed.start()
+        try:
+            await feed.wait_connected()
+            dsn = database.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+            other = await asyncpg.connect(dsn)
+            try:
+                before, templates = feed.token(), feed.token_for(TEMPLATES)
+                await other.execute("SELECT pg_notify($1, 'another-process application,customer')", CHANNEL)
+                await _until(lambda: feed.token() != before)
+                assert feed.token_for(TEMPLATES) == templates  # a submission elsewhere
+                await other.execute("SELECT pg_notify($1, 'another-process admin')", CHANNEL)
+                await _until(lambda: feed.token_for(TEMPLATES) != templates)
+                templates = feed.token_for(TEMPLATES)
+                await other.execute("SELECT pg_notify($1, 'an-older-process')", CHANNEL)  # no tables: all of them
+                await _until(lambda: feed.token_for(TEMPLATES) != templates)
+            finally:
+                await other.close()
+        finally:
+            await feed.stop()
+
     async def test_a_lost_connection_caches_nothing_until_it_listens_again(self, database: Database) -> None:
         import asyncpg
 
@@ -357,7 +492,7 @@ class TestPostgresFeed:
         await feed.start()
         try:
             await feed.wait_connected()
-            before = feed.token()
+            before, templates = feed.token(), feed.token_for(TEMPLATES)
             dsn = database.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
             admin = await asyncpg.connect(dsn)
             try:
@@ -368,6 +503,7 @@ class TestPostgresFeed:
             await _until(lambda: feed.token() is None)
             await feed.wait_connected()
             assert feed.token() not in (None, before)  # back, under a version no cached answer was stored with
+            assert feed.token_for(TEMPLATES) != templates
         finally:
             await feed.stop()
 
@@ -385,7 +521,11 @@ class TestPostgresFeed:
             async with db.transaction() as session:
                 await make_application(session)
             await _until(lambda: bool(heard))
-            assert heard == [process_token()]
+            assert len(heard) == 1
+            token, tables = heard[0].split(" ")
+            assert token == process_token()
+            assert "application" in tables.split(",")
+            assert "audit_log" not in tables.split(",")
         finally:
             await listener.close()
 

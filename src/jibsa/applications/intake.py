@@ -52,7 +52,7 @@ class PhoneIndexes:
 
 async def _check_services(session: AsyncSession, codes: list[str]) -> list[str]:
     """Service names in request order; unknown or not bookable services are refused."""
-    found = await catalog.get_services_by_codes(session, codes)
+    found = await catalog.service_states(session, codes)
     unknown = [code for code in codes if code not in found]
     if unknown:
         raise UnknownService(

@@ -1,11 +1,15 @@
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload, with_loader_criteria
 
+from jibsa.core.data_version import tables_of
+from jibsa.core.read_cache import memo
 from jibsa.models import District, Province, ServiceCategory, ServiceType
 
 
@@ -35,6 +39,28 @@ async def get_services_by_codes(session: AsyncSession, codes: Sequence[str]) -> 
         return {}
     rows = await session.scalars(_SERVICES_BY_CODES, {"codes": sorted(set(codes))})
     return {s.code: s for s in rows}
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceState:
+    code: str
+    name: str
+    is_bookable: bool
+
+
+_SERVICE_TABLES = tables_of(ServiceType)
+
+
+async def service_states(session: AsyncSession, codes: Sequence[str]) -> Mapping[str, ServiceState]:
+    """The known ones of ``codes``, with whether each can be booked now (every public submission checks its services:
+    kept in memory while the catalogue is unchanged, ``core.read_cache.memo``)."""
+    wanted = tuple(sorted(set(codes)))
+
+    async def compute() -> Mapping[str, ServiceState]:
+        found = await get_services_by_codes(session, wanted)
+        return MappingProxyType({s.code: ServiceState(s.code, s.name, s.is_bookable) for s in found.values()})
+
+    return await memo(session, ("catalog.service_states", wanted), _SERVICE_TABLES, compute)
 
 
 # Service and district names are reference data: written by migrations only (no route edits them), and migrations

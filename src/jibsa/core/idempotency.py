@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -43,6 +43,29 @@ class IdempotencySlot:
         return self.replay_status is not None
 
 
+# Built once per dialect: a request only binds its values (SQLAlchemy's compiled cache does the rest).
+_CLAIM = {
+    name: dialect.insert(IdempotencyRecord)
+    .values(
+        scope=bindparam("scope"),
+        key=bindparam("key"),
+        request_hash=bindparam("request_hash"),
+        status_code=0,
+        response_body={},
+        created_at=bindparam("now"),
+    )
+    .on_conflict_do_nothing(index_elements=[IdempotencyRecord.scope, IdempotencyRecord.key])
+    .returning(IdempotencyRecord.key)
+    for name, dialect in (("postgresql", postgresql), ("sqlite", sqlite))
+}
+_COMPLETE = (
+    update(IdempotencyRecord)
+    .where(IdempotencyRecord.scope == bindparam("slot_scope"), IdempotencyRecord.key == bindparam("slot_key"))
+    .values(status_code=bindparam("reply_status"), response_body=bindparam("reply_body"))
+    .execution_options(synchronize_session=False)
+)
+
+
 async def claim(session: AsyncSession, scope: str, key: str | None, fingerprint: str) -> IdempotencySlot:
     """Claim ``key`` for this request, or return the stored reply of an earlier identical request.
 
@@ -54,12 +77,9 @@ async def claim(session: AsyncSession, scope: str, key: str | None, fingerprint:
         return IdempotencySlot(scope, None)
     if len(key) > MAX_KEY_LENGTH:
         raise InvalidInput("Idempotency-Key", f"Idempotency-Key는 {MAX_KEY_LENGTH}자 이하여야 합니다.")
-    insert = postgresql.insert if dialect_name(session) == "postgresql" else sqlite.insert
     claimed = await session.scalar(
-        insert(IdempotencyRecord)
-        .values(scope=scope, key=key, request_hash=fingerprint, status_code=0, response_body={}, created_at=now_utc())
-        .on_conflict_do_nothing(index_elements=[IdempotencyRecord.scope, IdempotencyRecord.key])
-        .returning(IdempotencyRecord.key)
+        _CLAIM["postgresql" if dialect_name(session) == "postgresql" else "sqlite"],
+        {"scope": scope, "key": key, "request_hash": fingerprint, "now": now_utc()},
     )
     if claimed is not None:
         return IdempotencySlot(scope, key)
@@ -75,8 +95,5 @@ async def complete(session: AsyncSession, slot: IdempotencySlot, status_code: in
     if slot.key is None:
         return
     await session.execute(
-        update(IdempotencyRecord)
-        .where(IdempotencyRecord.scope == slot.scope, IdempotencyRecord.key == slot.key)
-        .values(status_code=status_code, response_body=body)
-        .execution_options(synchronize_session=False)
+        _COMPLETE, {"slot_scope": slot.scope, "slot_key": slot.key, "reply_status": status_code, "reply_body": body}
     )

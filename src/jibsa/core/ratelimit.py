@@ -11,6 +11,7 @@ import math
 import time
 from collections import deque
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from fastapi import Request
@@ -21,6 +22,9 @@ from limits.storage import storage_from_string
 from jibsa.core.errors import RateLimited
 
 SWEEP_EVERY = 1024
+
+# The few limit strings of the settings, parsed once each (``parse`` runs its regular expressions on every call).
+_parse = lru_cache(maxsize=64)(parse)
 
 
 class SlidingWindowLog:
@@ -71,7 +75,7 @@ class RateLimiter:
         """Count one request; raise ``RateLimited`` (429 with Retry-After) when over the limit."""
         if not self.enabled:
             return
-        item = parse(limit)
+        item = _parse(limit)
         if self._local is not None:
             wait = self._local.hit(item, (scope, identifier))
             if wait is not None:

@@ -9,6 +9,9 @@ within about a millisecond on PostgreSQL (its notification), at once on SQLite.
 
 Entries hold decrypted personal data in this process's memory only, like any response being built; they are
 bounded by total size (least recently used go first) and by the TTL, and never written anywhere.
+
+``memo`` does the same for the few small reads a unit of work repeats on every request (the service catalogue and
+the admins to notify of a public submission, SMS templates), keyed by the version of just the tables they read.
 """
 
 from __future__ import annotations
@@ -16,9 +19,9 @@ from __future__ import annotations
 import asyncio
 import time
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable, Hashable
+from collections.abc import Awaitable, Callable, Collection, Hashable
 from dataclasses import dataclass
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, TypeVar, cast
 
 from fastapi import Depends, Request, Response
 from pydantic import BaseModel
@@ -26,7 +29,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from jibsa.core import data_version, metrics
 from jibsa.core.data_version import ChangeFeed, Version
-from jibsa.core.db import Database, get_database
+from jibsa.core.db import READ_ONLY, Database, get_database
 
 ReadQuery = Callable[[AsyncSession], Awaitable[BaseModel]]
 T = TypeVar("T")
@@ -168,3 +171,50 @@ async def _cached_read(request: Request) -> CachedRead:
 
 CachedReadDep = Annotated[CachedRead, Depends(_cached_read)]
 """Inject a cached read for the route (declare the route's ``response_model``: the body is that model's JSON)."""
+
+
+# --- Small reads inside a unit of work -----------------------------------------------------------------------------
+
+MEMO_TTL_SECONDS = 30.0
+MEMO_ENTRIES = 256
+_memos: OrderedDict[Hashable, tuple[Version, float, Any]] = OrderedDict()
+
+
+def clear_memos() -> None:
+    """Forget every memoised read (tests; writes do it on their own)."""
+    _memos.clear()
+
+
+async def memo(session: AsyncSession, key: Hashable, tables: Collection[str], compute: Callable[[], Awaitable[T]]) -> T:
+    """``compute()`` (a read of ``tables`` in ``session``, ``data_version.tables_of``), answered from memory while
+    none of those tables has changed since it last ran. The value must be plain immutable data, never ORM objects.
+
+    The version is taken before computing, and a value is stored only if that version is still current after it:
+    a write committing meanwhile leaves nothing behind. The memory is skipped when ``session`` might not read what
+    others have committed: it wrote those tables itself (its uncommitted rows are no one else's answer, and no
+    entry is its own), or it is a read-only SQLite transaction already holding an older snapshot.
+    """
+    version = data_version.current_for(session, tables)
+    if version is None or data_version.wrote_any(session, tables) or _may_hold_older_snapshot(session):
+        return await compute()
+    memo_key = (data_version.database_key(session), key)
+    entry = _memos.get(memo_key)
+    now = time.monotonic()
+    if entry is not None and entry[0] == version and entry[1] > now:
+        _memos.move_to_end(memo_key)
+        return cast(T, entry[2])
+    value = await compute()
+    if data_version.current_for(session, tables) == version:
+        _memos[memo_key] = (version, now + MEMO_TTL_SECONDS, value)
+        _memos.move_to_end(memo_key)
+        while len(_memos) > MEMO_ENTRIES:
+            _memos.popitem(last=False)
+    return value
+
+
+def _may_hold_older_snapshot(session: AsyncSession) -> bool:
+    # A deferred SQLite transaction reads the snapshot of its first statement. PostgreSQL's writers (READ COMMITTED)
+    # and readers (autocommit) see every commit at each statement; SQLite's writers hold the write lock throughout.
+    if not session.in_transaction() or session.get_bind().dialect.name != "sqlite":
+        return False
+    return bool(session.get_bind().get_execution_options().get(READ_ONLY, False))

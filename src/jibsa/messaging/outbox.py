@@ -14,8 +14,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.dml import ReturningInsert
 
 from jibsa.core.crypto import blind_index
+from jibsa.core.data_version import tables_of
 from jibsa.core.db import dialect_name
 from jibsa.core.korean import format_phone, now_utc
+from jibsa.core.read_cache import memo
 from jibsa.messaging.text import message_type_for, render, with_prefix
 from jibsa.models import Admin, CompanyProfile, MessageStatus, SmsMessage, SmsTemplate, TriggerSource
 
@@ -96,13 +98,37 @@ def format_company_phone(value: str) -> str:
     return format_phone(value) if value.isdigit() and len(value) >= 8 else value
 
 
-# Built once: every submission looks up two templates and the admins to notify; a request only binds.
-_ACTIVE_TEMPLATE = select(SmsTemplate).where(SmsTemplate.key == bindparam("key"), SmsTemplate.is_active.is_(True))
+# Every submission looks up two templates and the admins to notify: built once, and answered from memory while
+# those tables are unchanged (``core.read_cache.memo``; the phones are decrypted in this process's memory only).
+_ACTIVE_TEMPLATE = select(SmsTemplate.content, SmsTemplate.subject).where(
+    SmsTemplate.key == bindparam("key"), SmsTemplate.is_active.is_(True)
+)
+_TEMPLATE_TABLES = tables_of(SmsTemplate)
 _ADMIN_PHONES = select(Admin.id, Admin.phone).where(Admin.is_active.is_(True), Admin.phone.is_not(None))
+_ADMIN_TABLES = tables_of(Admin)
 
 
-async def get_active_template(session: AsyncSession, key: str) -> SmsTemplate | None:
-    return await session.scalar(_ACTIVE_TEMPLATE, {"key": key})
+@dataclass(frozen=True, slots=True)
+class ActiveTemplate:
+    content: str
+    subject: str | None
+
+
+async def get_active_template(session: AsyncSession, key: str) -> ActiveTemplate | None:
+    """The text of an active template; ``None`` when it is switched off (or unknown)."""
+
+    async def compute() -> ActiveTemplate | None:
+        row = (await session.execute(_ACTIVE_TEMPLATE, {"key": key})).first()
+        return None if row is None else ActiveTemplate(row.content, row.subject)
+
+    return await memo(session, ("sms_template", key), _TEMPLATE_TABLES, compute)
+
+
+async def _admin_phones(session: AsyncSession) -> tuple[tuple[int, str], ...]:
+    async def compute() -> tuple[tuple[int, str], ...]:
+        return tuple((admin_id, phone) for admin_id, phone in await session.execute(_ADMIN_PHONES) if phone)
+
+    return await memo(session, "admin.phones", _ADMIN_TABLES, compute)
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +216,7 @@ async def notify_admins(
 
     The text is the same for every admin: it is rendered once, not once per recipient.
     """
-    recipients = [(admin_id, phone) for admin_id, phone in await session.execute(_ADMIN_PHONES) if phone]
+    recipients = await _admin_phones(session)
     if not recipients:
         return []
     rendered = await render_template(session, template_key, variables)
