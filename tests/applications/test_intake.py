@@ -24,6 +24,7 @@ from jibsa.models import (
     ApplicationStatus,
     ApplicationStatusChange,
     BookingStatus,
+    CompanyProfile,
     ServiceType,
     SmsMessage,
     SmsTemplate,
@@ -403,6 +404,21 @@ class TestReadsFromMemory:
         await session.flush()
         assert (await client.post(URL, json=application_payload())).status_code == 201
         assert (await session.scalars(select(SmsMessage.template_key))).all() == ["new_application"]
+
+    async def test_a_company_prefix_change_reaches_the_next_submission(
+        self, client: httpx.AsyncClient, session: AsyncSession, still_feed: StillFeed
+    ) -> None:
+        await make_admin(session, phone="01099990004")
+        profile = await session.get(CompanyProfile, 1)
+        assert profile is not None
+        profile.sms_prefix = "[첫이름]"
+        await session.flush()
+        assert (await client.post(URL, json=application_payload())).status_code == 201
+        profile.sms_prefix = "[새이름]"
+        await session.flush()
+        assert (await client.post(URL, json=application_payload())).status_code == 201
+        texts = (await session.scalars(select(SmsMessage.text).order_by(SmsMessage.id))).all()
+        assert [t.split()[0] for t in texts] == ["[첫이름]", "[새이름]"]
 
     async def test_another_process_commit_reaches_the_next_submission(
         self, client: httpx.AsyncClient, session: AsyncSession, still_feed: StillFeed

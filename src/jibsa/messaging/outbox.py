@@ -34,6 +34,29 @@ async def company_profile(session: AsyncSession) -> CompanyProfile:
     return profile if profile is not None else CompanyProfile(id=1)
 
 
+@dataclass(frozen=True, slots=True)
+class CompanyValues:
+    """What every rendered message takes from the company profile."""
+
+    name: str
+    phone: str
+    sms_prefix: str
+
+
+_COMPANY_TABLES = tables_of(CompanyProfile)
+
+
+async def company_values(session: AsyncSession) -> CompanyValues:
+    """The company's name, phone and SMS prefix (each queued message needs them: kept while the profile is
+    unchanged, ``core.read_cache.memo``)."""
+
+    async def compute() -> CompanyValues:
+        profile = await company_profile(session)
+        return CompanyValues(profile.name, profile.phone, profile.sms_prefix)
+
+    return await memo(session, "company.values", _COMPANY_TABLES, compute)
+
+
 async def enqueue_text(
     session: AsyncSession,
     *,
@@ -53,7 +76,7 @@ async def enqueue_text(
 ) -> SmsMessage:
     """Queue one message to ``recipient`` (normalised digits). Repeating an idempotency key returns the first row."""
     if prefix is None:
-        prefix = (await company_profile(session)).sms_prefix
+        prefix = (await company_values(session)).sms_prefix
     body = with_prefix(text, prefix)
     values: dict[str, object] = {
         "recipient": recipient,
@@ -146,9 +169,9 @@ async def render_template(
     template = await get_active_template(session, template_key)
     if template is None:
         return None
-    profile = await company_profile(session)
-    values = {"company_name": profile.name, "company_phone": format_company_phone(profile.phone), **variables}
-    return RenderedTemplate(template_key, render(template.content, values), template.subject, profile.sms_prefix)
+    company = await company_values(session)
+    values = {"company_name": company.name, "company_phone": format_company_phone(company.phone), **variables}
+    return RenderedTemplate(template_key, render(template.content, values), template.subject, company.sms_prefix)
 
 
 async def enqueue_template(
