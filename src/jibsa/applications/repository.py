@@ -371,7 +371,6 @@ _LIVE_APPLICATION = (
     .where(Application.id == bindparam("application_id"), ALIVE)
     .options(selectinload(Application.services))
 )
-_LIVE_APPLICATION_WITH_PHOTOS = _LIVE_APPLICATION.options(selectinload(Application.photos))
 
 
 async def get_application(
@@ -379,10 +378,9 @@ async def get_application(
     application_id: int,
     *,
     for_update: bool = False,
-    with_photos: bool = False,
 ) -> Application | None:
     """A live (not deleted) application with its services; ``for_update`` locks the row (PostgreSQL)."""
-    stmt = _LIVE_APPLICATION_WITH_PHOTOS if with_photos else _LIVE_APPLICATION
+    stmt = _LIVE_APPLICATION
     if for_update:
         stmt = stmt.with_for_update(of=Application).execution_options(populate_existing=True)
     return (await session.scalars(stmt, {"application_id": application_id})).first()
