@@ -142,7 +142,9 @@ class RollbackDatabase(Database):
         self.connection = connection
 
     @asynccontextmanager
-    async def transaction(self, *, read_only: bool = False) -> AsyncIterator[AsyncSession]:
+    async def transaction(self, *, read_only: bool = False, audited_read: bool = False) -> AsyncIterator[AsyncSession]:
+        # ``audited_read`` (autocommit statements on PostgreSQL) is a writer's savepoint here: it cannot leave the
+        # outer transaction. ``committing`` tests exercise the real one.
         session = AsyncSession(
             bind=self.connection, join_transaction_mode="create_savepoint", expire_on_commit=False, autoflush=False
         )

@@ -9,8 +9,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from jibsa import events
 from jibsa.core.crypto import blind_index
+from jibsa.core.db import Database
 from jibsa.models import (
     Admin,
+    AdminRole,
     Application,
     ApplicationNote,
     ApplicationPhoto,
@@ -577,3 +579,30 @@ class TestAuth:
         response = await client.delete(f"{URL}/1", headers=headers)
         assert response.status_code == 403
         assert response.json()["code"] == "super_admin_required"
+
+
+@pytest.mark.committing
+class TestAuditedReadForReal:
+    async def test_the_view_is_committed_and_a_missing_one_records_nothing(
+        self, client: httpx.AsyncClient, db: Database
+    ) -> None:
+        async with db.transaction() as session:
+            reader = await quick_admin(session, role=AdminRole.ADMIN)
+            application = await make_application(session)
+        headers = auth_headers(reader)
+
+        assert (await client.get(f"{URL}/{application.id}", headers=headers)).status_code == 200
+        assert (await client.get(f"{URL}/{application.id + 1000}", headers=headers)).status_code == 404
+
+        async with db.transaction(read_only=True) as session:
+            views = (await session.scalars(select(AuditLog).where(AuditLog.action == "view"))).all()
+            assert [(v.entity_id, v.admin_id) for v in views] == [(application.id, reader.id)]
+
+    async def test_postgresql_runs_it_statement_by_statement(self, db: Database) -> None:
+        if db.is_sqlite:
+            pytest.skip("SQLite keeps a writer's transaction for it")
+        async with db.transaction(audited_read=True) as session:
+            await session.execute(select(AuditLog.id).limit(1))
+            raw = await (await session.connection()).get_raw_connection()
+            assert raw.driver_connection is not None
+            assert not raw.driver_connection.is_in_transaction()  # no BEGIN/COMMIT round trips

@@ -141,9 +141,9 @@ class TestSearchesReadOnly:
         original = db.transaction
 
         @asynccontextmanager
-        async def recording(*, read_only: bool = False) -> AsyncIterator[AsyncSession]:
+        async def recording(*, read_only: bool = False, audited_read: bool = False) -> AsyncIterator[AsyncSession]:
             seen.append(read_only)
-            async with original(read_only=read_only) as s:
+            async with original(read_only=read_only, audited_read=audited_read) as s:
                 yield s
 
         monkeypatch.setattr(db, "transaction", recording)
@@ -165,9 +165,9 @@ class TestSearchesReadOnly:
         original = db.transaction
 
         @asynccontextmanager
-        async def recording(*, read_only: bool = False) -> AsyncIterator[Any]:
+        async def recording(*, read_only: bool = False, audited_read: bool = False) -> AsyncIterator[Any]:
             seen.append(read_only)
-            async with original(read_only=read_only) as s:
+            async with original(read_only=read_only, audited_read=audited_read) as s:
                 yield s
 
         monkeypatch.setattr(db, "transaction", recording)

@@ -126,6 +126,16 @@ class Database:
         self.read_sessionmaker = async_sessionmaker(
             self.engine.execution_options(**read_options), expire_on_commit=False, autoflush=False
         )
+        # Reads that append an audit row (``WritesOnRead``): on PostgreSQL they too run statement by statement, the
+        # audit INSERT last, before the response leaves; no BEGIN/COMMIT round trips (two of a detail's ten). SQLite
+        # keeps a writer's transaction (no network to save, and no read-to-write upgrade to be refused).
+        self.audited_read_sessionmaker = (
+            None
+            if is_sqlite(url)
+            else async_sessionmaker(
+                self.engine.execution_options(isolation_level="AUTOCOMMIT"), expire_on_commit=False, autoflush=False
+            )
+        )
         # SQLite has one writer at a time. Writers of this process queue here, first come first served, instead of
         # polling SQLite's busy handler, whose sleeps let a late writer overtake one that has waited for seconds.
         # (Other processes still meet the busy timeout.)
@@ -136,10 +146,18 @@ class Database:
         return is_sqlite(self.url)
 
     @asynccontextmanager
-    async def transaction(self, *, read_only: bool = False) -> AsyncIterator[AsyncSession]:
-        """A unit of work: commits when the block succeeds, rolls back when it raises."""
-        maker = self.read_sessionmaker if read_only else self.sessionmaker
-        queue = self._writers if not read_only and self._writers is not None else contextlib.nullcontext()
+    async def transaction(self, *, read_only: bool = False, audited_read: bool = False) -> AsyncIterator[AsyncSession]:
+        """A unit of work: commits when the block succeeds, rolls back when it raises. ``audited_read``: reads whose
+        only writes are audit rows (see ``audited_read_sessionmaker``)."""
+        queue: contextlib.AbstractAsyncContextManager[Any] = contextlib.nullcontext()
+        if audited_read and self.audited_read_sessionmaker is not None:
+            maker = self.audited_read_sessionmaker
+        elif read_only:
+            maker = self.read_sessionmaker
+        else:
+            maker = self.sessionmaker
+            if self._writers is not None:
+                queue = self._writers
         async with queue, maker() as session:
             try:
                 yield session
@@ -203,8 +221,8 @@ def _is_read_only(request: Request) -> bool:
 async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
     """The request's unit of work: commit on success, roll back on any error."""
     db = get_database(request)
-    read_only = _is_read_only(request)
-    async with db.transaction(read_only=read_only) as session:
+    audited_read = getattr(request.state, "writes_on_read", False)
+    async with db.transaction(read_only=_is_read_only(request), audited_read=audited_read) as session:
         yield session
 
 
