@@ -189,10 +189,11 @@ DatabaseDep = Annotated[Database, Depends(_database)]
 async def writes_on_read(request: Request) -> None:
     """Mark a GET route whose unit of work also writes (it audits a read of personal data).
 
-    Its session then begins as a writer, so the audit row goes into the request's own transaction: one
-    connection per request (a second one per request can exhaust the pool under load) and, on SQLite, no
-    read-to-write upgrade that a concurrent writer could refuse. Listed in the route's ``dependencies`` it runs
-    before the session is opened.
+    Its session may write, and the audit row goes through the request's own connection: one connection per
+    request (a second one per request can exhaust the pool under load). On PostgreSQL the session runs statement by
+    statement like a plain read's, the audit row written last, before the response leaves; on SQLite it begins as
+    a writer (no read-to-write upgrade that a concurrent writer could refuse). Listed in the route's
+    ``dependencies`` it runs before the session is opened.
     """
     request.state.writes_on_read = True
 
