@@ -60,6 +60,10 @@ class Measurement:
     socket_error_kinds: dict[str, int]
     loadavg_before: float
     server_cpu_ms: float | None = None  # server process CPU time per completed request (robust to a busy machine)
+    # TCP segments the kernel retransmitted during the run (all of the machine's TCP, loopback included): each one
+    # holds a request for at least the 200 ms minimum RTO, whatever the server does.
+    tcp_retransmits: int | None = None
+    spread: str = ""  # with --rounds: the spread of the runs this one is the median of
     note: str = ""
 
     @property

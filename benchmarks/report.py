@@ -111,6 +111,10 @@ def _status_summary(m: Measurement) -> str:
         return f"[red]{m.note}[/red]"
     parts = [f"{code}×{n}" for code, n in sorted(m.statuses.items()) if not code.startswith("2")]
     parts += [f"{kind}×{n}" for kind, n in m.socket_error_kinds.items() if n]
+    if m.tcp_retransmits:
+        parts.append(f"TCP retransmits: {m.tcp_retransmits}")
+    if m.spread:
+        parts.append(m.spread)
     return ", ".join(parts)
 
 
@@ -236,7 +240,9 @@ def evaluate_targets(runs: list[RunResult]) -> list[TargetCheck]:
                 TargetCheck(
                     database,
                     f"no request above {MAX_LATENCY_TARGET_MS:.0f} ms in any run",
-                    f"max {worst.max_ms:,.0f} ms ({worst.workload}, c={worst.concurrency})",
+                    f"max {worst.max_ms:,.0f} ms ({worst.workload}, c={worst.concurrency}"
+                    + (f"; {worst.tcp_retransmits} TCP retransmits in that run" if worst.tcp_retransmits else "")
+                    + ")",
                     "met" if worst.max_ms <= MAX_LATENCY_TARGET_MS else "missed",
                 )
             )
