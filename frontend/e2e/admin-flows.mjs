@@ -116,12 +116,17 @@ export async function adminApplicationFlow(page, number, { daysAhead = 4 } = {})
   // 6. The schedule: to that month, that day; the visit is in the day panel.
   await adminNav(page).getByRole('link', { name: '일정 관리' }).click();
   const [y, m, d] = date.split('-').map(Number);
-  const monthHeading = page.getByRole('heading', { name: `${y}년 ${m}월` });
-  for (let i = 0; i < 3 && !(await monthHeading.isVisible()); i += 1) {
-    await page.getByRole('heading', { name: /^\d{4}년 \d{1,2}월$/ }).waitFor();
+  const wanted = `${y}년 ${m}월`;
+  const shownMonth = page.getByRole('heading', { name: /^\d{4}년 \d{1,2}월$/ });
+  // Wait for the calendar before reading its month (checking too early once read "not there yet" as "another
+  // month" and stepped past it), then step one month at a time, each time until the heading has changed.
+  await shownMonth.waitFor();
+  for (let i = 0; i < 3 && (await shownMonth.innerText()) !== wanted; i += 1) {
+    const before = await shownMonth.innerText();
     await page.getByRole('button', { name: '다음 달' }).click();
+    await page.getByRole('heading', { name: new RegExp(`^(?!${before}$)\\d{4}년 \\d{1,2}월$`) }).waitFor();
   }
-  await monthHeading.waitFor();
+  await page.getByRole('heading', { name: wanted }).waitFor();
   const grid = page.getByRole('grid', { name: `${y}년 ${m}월 일정` });
   const day = grid.getByRole('button', { name: new RegExp(`^${String(m).padStart(2, '0')}월 ${d}일, 일정 [1-9]`) });
   await day.click();
