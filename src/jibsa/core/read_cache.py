@@ -10,8 +10,9 @@ within about a millisecond on PostgreSQL (its notification), at once on SQLite.
 Entries hold decrypted personal data in this process's memory only, like any response being built; they are
 bounded by total size (least recently used go first) and by the TTL, and never written anywhere.
 
-``memo`` does the same for the few small reads a unit of work repeats on every request (the service catalogue and
-the admins to notify of a public submission, SMS templates), keyed by the version of just the tables they read.
+``memo`` does the same for the few small reads a unit of work repeats on every request (a public submission's
+service catalogue, admins to notify, SMS templates and company name and prefix), keyed by the version of just the
+tables they read.
 """
 
 from __future__ import annotations
