@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import StreamingResponse
 
-from jibsa.admins.dependencies import CurrentAdmin, ReadingAdmin, SuperAdmin
+from jibsa.admins.dependencies import AdminRead, CurrentAdmin, ReadingAdmin, SuperAdmin
 from jibsa.applications import photo_archive, service
 from jibsa.applications.admin_schemas import (
     ApplicationDetail,
@@ -26,10 +26,9 @@ from jibsa.applications.repository import ListFilters, SortOrder
 from jibsa.applications.search import SearchTerm, parse_search
 from jibsa.applications.versioning import IfMatch, expected_version
 from jibsa.core.db import ReadOnly, SessionDep, WritesOnRead
-from jibsa.core.deps import NoSearchInUrl, StorageDep
+from jibsa.core.deps import StorageDep, check_no_search_in_url
 from jibsa.core.errors import InvalidInput
 from jibsa.core.pagination import PageDep, PageParams
-from jibsa.core.read_cache import CachedReadDep
 from jibsa.files.admin_router import content_disposition
 from jibsa.models import ApplicationStatus
 
@@ -71,6 +70,7 @@ def build_filters(
 
 
 async def list_filters(
+    request: Request,
     status: Annotated[str | None, Query(description="상태 (쉼표로 여러 개: new,consulting)")] = None,
     date_from: Annotated[date | None, Query(description="접수일 시작 (KST, 포함)")] = None,
     date_to: Annotated[date | None, Query(description="접수일 끝 (KST, 포함)")] = None,
@@ -78,6 +78,8 @@ async def list_filters(
     partner_id: Annotated[int | None, Query(description="이 협력사가 배정된 신청")] = None,
     sort: Annotated[SortOrder, Query(description="newest(기본), oldest, number")] = SortOrder.NEWEST,
 ) -> ListFilters:
+    """The GET list's (and status counts') filters; a search in the URL is refused here (see ``POST /search``)."""
+    check_no_search_in_url(request)
     return build_filters(
         statuses=_comma_list(status),
         date_from=date_from,
@@ -91,8 +93,8 @@ async def list_filters(
 FiltersDep = Annotated[ListFilters, Depends(list_filters)]
 
 
-@router.get("", response_model=ApplicationList, operation_id="admin-applications-list", dependencies=[NoSearchInUrl])
-async def list_applications(read: CachedReadDep, _: ReadingAdmin, filters: FiltersDep, page: PageDep) -> Response:
+@router.get("", response_model=ApplicationList, operation_id="admin-applications-list")
+async def list_applications(read: AdminRead, filters: FiltersDep, page: PageDep) -> Response:
     """List applications with filters and per-status counts (searching is ``POST /search``: no terms in URLs)."""
     return await read(lambda session: service.list_applications(session, filters, page))
 
@@ -100,7 +102,7 @@ async def list_applications(read: CachedReadDep, _: ReadingAdmin, filters: Filte
 @router.post(
     "/search", response_model=ApplicationList, operation_id="admin-applications-search", dependencies=[ReadOnly]
 )
-async def search_applications(read: CachedReadDep, _: ReadingAdmin, data: ApplicationSearch) -> Response:
+async def search_applications(read: AdminRead, data: ApplicationSearch) -> Response:
     """The list searched by number, phone, last 4 digits or name; the term travels in the body, never the URL."""
     filters = build_filters(
         statuses=[s.value for s in data.status],
@@ -119,9 +121,8 @@ async def search_applications(read: CachedReadDep, _: ReadingAdmin, data: Applic
     "/status-counts",
     response_model=StatusCounts,
     operation_id="admin-applications-status-counts",
-    dependencies=[NoSearchInUrl],
 )
-async def status_counts(read: CachedReadDep, _: ReadingAdmin, filters: FiltersDep) -> Response:
+async def status_counts(read: AdminRead, filters: FiltersDep) -> Response:
     """Per-status counts under the same filters as the list (the status filter aside; a search answers its own)."""
     return await read(lambda session: service.status_counts(session, filters))
 

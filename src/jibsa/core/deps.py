@@ -53,7 +53,7 @@ IdempotencyKey = Annotated[
 SEARCH_QUERY_KEYS = ("search", "search_type")
 
 
-async def refuse_search_in_url(request: Request) -> None:
+def check_no_search_in_url(request: Request) -> None:
     """Refuse ``?search=`` on a list whose search moved to ``POST …/search`` (the term may be personal data).
 
     An older page still sending it would otherwise get the whole list back as if it were the search result.
@@ -61,6 +61,10 @@ async def refuse_search_in_url(request: Request) -> None:
     for key in SEARCH_QUERY_KEYS:
         if key in request.query_params:
             raise SearchInUrl(key)
+
+
+async def refuse_search_in_url(request: Request) -> None:
+    check_no_search_in_url(request)
 
 
 NoSearchInUrl = Depends(refuse_search_in_url)

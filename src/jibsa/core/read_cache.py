@@ -22,9 +22,9 @@ import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Collection, Hashable
 from dataclasses import dataclass
-from typing import Annotated, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
-from fastapi import Depends, Request, Response
+from fastapi import Request, Response
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -95,7 +95,8 @@ class ReadCache:
         Keyed by method, path and query string, plus ``key``: what else the answer depends on (a POST read's
         validated body, today's date for a default range). On a miss the query runs in a read-only unit of work.
         """
-        cache_key = ("response", request.method, request.url.path, request.url.query, key)
+        scope = request.scope  # not ``request.url``: that parses the whole URL again on every request
+        cache_key = ("response", scope["method"], scope["path"], scope["query_string"], key)
         version = self.version()
         body: bytes | None = self.get(cache_key, version)
         if body is None:
@@ -154,7 +155,10 @@ def get_read_cache(request: Request) -> ReadCache:
 
 
 class CachedRead:
-    """A route's cached read: ``await read(lambda session: service.list_x(session, ...))`` returns the response."""
+    """A route's cached read: ``await read(lambda session: service.list_x(session, ...))`` returns the response.
+
+    Routes get one through ``admins.dependencies.AdminRead`` and declare their ``response_model``: the body is
+    that model's JSON."""
 
     __slots__ = ("_db", "_request")
 
@@ -164,14 +168,6 @@ class CachedRead:
 
     async def __call__(self, query: ReadQuery, *, key: str = "") -> Response:
         return await get_read_cache(self._request).respond(self._request, self._db, query, key=key)
-
-
-async def _cached_read(request: Request) -> CachedRead:
-    return CachedRead(request)
-
-
-CachedReadDep = Annotated[CachedRead, Depends(_cached_read)]
-"""Inject a cached read for the route (declare the route's ``response_model``: the body is that model's JSON)."""
 
 
 # --- Small reads inside a unit of work -----------------------------------------------------------------------------

@@ -10,14 +10,13 @@ from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
-from jibsa.admins.dependencies import CurrentAdmin, ReadingAdmin
+from jibsa.admins.dependencies import AdminRead, CurrentAdmin
 from jibsa.core import idempotency
 from jibsa.core.db import ReadOnly, SessionDep, WritesOnRead
 from jibsa.core.deps import IdempotencyKey, NoSearchInUrl, SettingsDep, StorageDep
 from jibsa.core.errors import InvalidInput
 from jibsa.core.forms import openapi_submission_body, parse_submission
 from jibsa.core.pagination import CursorPage, Page, PageDep, PageParams
-from jibsa.core.read_cache import CachedReadDep
 from jibsa.messaging import bulk, service, templates
 from jibsa.messaging.dependencies import ClockDep
 from jibsa.messaging.mms import MMS_MAX_IMAGES, save_mms_image
@@ -214,8 +213,7 @@ async def retry(
 
 @sms_router.get("", response_model=CursorPage[SmsItem], operation_id="sms-list", dependencies=[NoSearchInUrl])
 async def list_messages(
-    read: CachedReadDep,
-    _: ReadingAdmin,
+    read: AdminRead,
     status: MessageStatus | None = None,
     message_type: MessageType | None = None,
     trigger: TriggerSource | None = None,
@@ -238,7 +236,7 @@ async def list_messages(
 
 
 @sms_router.post("/search", response_model=CursorPage[SmsItem], operation_id="sms-search", dependencies=[ReadOnly])
-async def search_messages(read: CachedReadDep, _: ReadingAdmin, data: SmsLogSearch) -> Response:
+async def search_messages(read: AdminRead, data: SmsLogSearch) -> Response:
     """The message log searched by a full phone or its last 4 digits; the number travels in the body."""
     return await read(
         lambda session: service.list_messages(session, data.filters(), cursor=data.cursor, limit=data.limit),

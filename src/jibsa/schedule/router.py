@@ -7,10 +7,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from jibsa.admins.dependencies import CurrentAdmin, ReadingAdmin
+from jibsa.admins.dependencies import AdminRead, CurrentAdmin
 from jibsa.core.db import SessionDep
 from jibsa.core.korean import today_kst
-from jibsa.core.read_cache import CachedReadDep
 from jibsa.models import AssignmentStatus
 from jibsa.schedule import service
 from jibsa.schedule.schemas import MonthlyStats, Schedule, SchedulePartner
@@ -22,8 +21,7 @@ PartnerFilter = Annotated[int | None, Query(ge=1, le=2**63 - 1)]
 
 @router.get("", response_model=Schedule, operation_id="admin_schedule-list")
 async def get_schedule(
-    read: CachedReadDep,
-    _: ReadingAdmin,
+    read: AdminRead,
     start_date: date | None = None,
     end_date: date | None = None,
     status: AssignmentStatus | None = None,
@@ -38,8 +36,7 @@ async def get_schedule(
 
 @router.get("/monthly-stats", response_model=MonthlyStats, operation_id="admin_schedule-monthly_stats")
 async def monthly_stats(
-    read: CachedReadDep,
-    _: ReadingAdmin,
+    read: AdminRead,
     year: Annotated[int, Query(ge=2000, le=2100)],
     month: Annotated[int, Query(ge=1, le=12)],
     partner_id: PartnerFilter = None,
