@@ -13,7 +13,7 @@ import shutil
 import subprocess
 import tempfile
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -60,6 +60,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--worker-messages", type=int, default=2000, help="messages for the worker throughput run")
     parser.add_argument(
         "--profile", action="store_true", help="sample the server with py-spy during each measurement (see results/)"
+    )
+    parser.add_argument(
+        "--floor",
+        action="store_true",
+        help="also measure the stack's floor (benchmarks/floor.py): FastAPI and the database driver with no Jibsa code",
     )
     parser.add_argument("--keep", action="store_true", help="keep the scratch directory (server logs, raw output)")
     return parser.parse_args(argv)
@@ -195,11 +200,10 @@ def run_once(
     tool: str,
     concurrencies: list[int],
 ) -> Any:
-    from benchmarks import loadgen, profiling
     from benchmarks.report import RunResult
     from benchmarks.scratch import describe
-    from benchmarks.server import running_server
-    from benchmarks.workloads import HEALTH, by_name, is_available
+    from benchmarks.server import floor_command, running_server
+    from benchmarks.workloads import by_name
 
     admin_password = secrets.token_urlsafe(16)
     with _scratch(database, workdir) as url:
@@ -216,86 +220,129 @@ def run_once(
             scale=scale,
             load={"seconds": round(report.seconds, 2), "total_rows": report.total_rows, "rows": dict(report.rows)},
         )
-        context = _context(report)
-        raw_log = workdir / "loadgen-raw.txt"
+        session = _Session(args, database, scale, tool, concurrencies, _context(report), workdir / "loadgen-raw.txt")
         with running_server(url, workdir, secret_key, args.port) as server:
             openapi = server.openapi()
             services, _ = _bookable_services(server.base_url)
-            run_slot = 0
-            runs: dict[tuple[str, int], list[Measurement]] = defaultdict(list)
-            # Rounds interleave the workloads: a slow spell of the machine hits every workload, not all runs of one.
-            rounds = [workload for _ in range(max(1, args.rounds)) for workload in by_name(args.workloads)]
-            for workload in rounds:
-                if workload.name in result.skipped:
-                    continue
-                if not is_available(workload, openapi):
-                    result.skipped[workload.name] = "endpoint not available"
-                    console.print(f"  {workload.name}: [yellow]skipped: endpoint not available[/yellow]")
-                    continue
-                token, how = (
-                    _admin_token(server.base_url, openapi, admin_id, admin_password)
-                    if workload.admin
-                    else (
-                        None,
-                        "",
-                    )
-                )
-                for concurrency in concurrencies:
-                    run_slot += 1
-                    plan = loadgen.plan_for(workload, context, token, run_slot, services)
-                    if args.warmup > 0:
-                        loadgen.run(
-                            plan,
-                            server.base_url,
-                            workload=workload.name,
-                            concurrency=concurrency,
-                            duration=args.warmup,
-                            tool=tool,
-                        )
-                        run_slot += 1
-                        plan = loadgen.plan_for(workload, context, token, run_slot, services)
-                    sampler, raw_profile = None, None
-                    if args.profile:
-                        raw_profile = _profile_path(database, scale, workload.name, concurrency)
-                        sampler = profiling.start(server.pid, args.duration, raw_profile)
-                    cpu_before, retransmits_before = _cpu_seconds(server.pid), _tcp_retransmits()
-                    m = loadgen.run(
+
+            def token(admin: bool) -> tuple[str | None, str]:
+                return _admin_token(server.base_url, openapi, admin_id, admin_password) if admin else (None, "")
+
+            session.measure(server, by_name(args.workloads), openapi, services, token, result)
+        if args.floor:
+            from benchmarks.workloads import FLOOR_WORKLOADS
+
+            console.print("  the stack's floor (benchmarks/floor.py: no Jibsa code, same database and engine settings)")
+            with running_server(url, workdir, secret_key, args.port, floor_command(args.port)) as floor:
+                session.measure(floor, FLOOR_WORKLOADS, None, [], lambda _: (None, ""), result)
+        if not args.workloads or "worker" in args.workloads.split(","):
+            result.worker = _worker_throughput(url, args.worker_messages, workdir, args.port + 50)
+    return result
+
+
+class _Session:
+    """Measures workloads against a running server: rounds, warm-up, CPU and retransmits, profiles, medians."""
+
+    def __init__(
+        self,
+        args: argparse.Namespace,
+        database: str,
+        scale: int,
+        tool: str,
+        concurrencies: list[int],
+        context: dict[str, Any],
+        raw_log: Path,
+    ) -> None:
+        self.args = args
+        self.database = database
+        self.scale = scale
+        self.tool = tool
+        self.concurrencies = concurrencies
+        self.context = context
+        self.raw_log = raw_log
+        self.run_slot = 0
+
+    def measure(
+        self,
+        server: Any,
+        workloads: tuple[Any, ...],
+        openapi: dict[str, Any] | None,
+        services: list[str],
+        token: Callable[[bool], tuple[str | None, str]],
+        result: Any,
+    ) -> None:
+        """Each workload at each concurrency, ``--rounds`` times interleaved; the median runs go into ``result``.
+        ``openapi=None``: the server publishes none, every workload is run."""
+        from benchmarks import loadgen, profiling
+        from benchmarks.workloads import HEALTH, is_available
+
+        args = self.args
+        runs: dict[tuple[str, int], list[Measurement]] = defaultdict(list)
+        # Rounds interleave the workloads: a slow spell of the machine hits every workload, not all runs of one.
+        rounds = [workload for _ in range(max(1, args.rounds)) for workload in workloads]
+        for workload in rounds:
+            if workload.name in result.skipped:
+                continue
+            if openapi is not None and not is_available(workload, openapi):
+                result.skipped[workload.name] = "endpoint not available"
+                console.print(f"  {workload.name}: [yellow]skipped: endpoint not available[/yellow]")
+                continue
+            bearer, how = token(workload.admin)
+            for concurrency in self.concurrencies:
+                self.run_slot += 1
+                plan = loadgen.plan_for(workload, self.context, bearer, self.run_slot, services)
+                if args.warmup > 0:
+                    loadgen.run(
                         plan,
                         server.base_url,
                         workload=workload.name,
                         concurrency=concurrency,
-                        duration=args.duration,
-                        tool=tool,
-                        raw_log=raw_log,
+                        duration=args.warmup,
+                        tool=self.tool,
                     )
-                    cpu_after, retransmits_after = _cpu_seconds(server.pid), _tcp_retransmits()
-                    if retransmits_before is not None and retransmits_after is not None:
-                        m.tcp_retransmits = retransmits_after - retransmits_before
-                    completed = sum(m.statuses.values())
-                    if cpu_before is not None and cpu_after is not None and completed:
-                        m.server_cpu_ms = round((cpu_after - cpu_before) * 1000 / completed, 3)
-                    if sampler is not None and raw_profile is not None:
-                        sampler.wait(timeout=60)
-                        raw_profile.with_suffix(".summary.txt").write_text(profiling.summarise(raw_profile))
-                    runs[(workload.name, concurrency)].append(m)
-                    if not m.statuses:
-                        m.note = "no request completed within the run: the server stalled (restarted for the next run)"
-                        console.print(f"  [red]{workload.name} c={concurrency}: {m.note}[/red]")
-                        server.restart()
-                    health_runs = runs.get((HEALTH, concurrency))
-                    ratio = m.rps / health_runs[-1].rps if health_runs and health_runs[-1].rps else None
-                    console.print(
-                        f"  {workload.name:<22} c={concurrency:<3} {m.rps:>8,.0f} req/s  p50 {m.p50_ms:6.1f}  "
-                        f"p95 {m.p95_ms:6.1f}  p99 {m.p99_ms:6.1f}  max {m.max_ms:7.1f} ms  errors {m.errors:,}"
-                        + (f"  {ratio:.0%} of /health" if ratio is not None else "")
-                        + (f"  server CPU {m.server_cpu_ms:.2f} ms/req" if m.server_cpu_ms is not None else "")
-                        + (f"  TCP retransmits {m.tcp_retransmits}" if m.tcp_retransmits else "")
-                        + (f"  (token: {how})" if how else "")
-                    )
-            result.measurements.extend(_median_run(measured) for measured in runs.values())
-        if not args.workloads or "worker" in args.workloads.split(","):
-            result.worker = _worker_throughput(url, args.worker_messages, workdir, args.port + 50)
-    return result
+                    self.run_slot += 1
+                    plan = loadgen.plan_for(workload, self.context, bearer, self.run_slot, services)
+                sampler, raw_profile = None, None
+                if args.profile:
+                    raw_profile = _profile_path(self.database, self.scale, workload.name, concurrency)
+                    sampler = profiling.start(server.pid, args.duration, raw_profile)
+                cpu_before, retransmits_before = _cpu_seconds(server.pid), _tcp_retransmits()
+                m = loadgen.run(
+                    plan,
+                    server.base_url,
+                    workload=workload.name,
+                    concurrency=concurrency,
+                    duration=args.duration,
+                    tool=self.tool,
+                    raw_log=self.raw_log,
+                )
+                cpu_after, retransmits_after = _cpu_seconds(server.pid), _tcp_retransmits()
+                if retransmits_before is not None and retransmits_after is not None:
+                    m.tcp_retransmits = retransmits_after - retransmits_before
+                completed = sum(m.statuses.values())
+                if cpu_before is not None and cpu_after is not None and completed:
+                    m.server_cpu_ms = round((cpu_after - cpu_before) * 1000 / completed, 3)
+                if sampler is not None and raw_profile is not None:
+                    sampler.wait(timeout=60)
+                    raw_profile.with_suffix(".summary.txt").write_text(profiling.summarise(raw_profile))
+                runs[(workload.name, concurrency)].append(m)
+                if not m.statuses:
+                    m.note = "no request completed within the run: the server stalled (restarted for the next run)"
+                    console.print(f"  [red]{workload.name} c={concurrency}: {m.note}[/red]")
+                    server.restart()
+                health = result.find(HEALTH, concurrency)
+                health_runs = runs.get((HEALTH, concurrency))
+                health_rps = health_runs[-1].rps if health_runs else health.rps if health else None
+                ratio = m.rps / health_rps if health_rps else None
+                console.print(
+                    f"  {workload.name:<22} c={concurrency:<3} {m.rps:>8,.0f} req/s  p50 {m.p50_ms:6.1f}  "
+                    f"p95 {m.p95_ms:6.1f}  p99 {m.p99_ms:6.1f}  max {m.max_ms:7.1f} ms  errors {m.errors:,}"
+                    + (f"  {ratio:.0%} of /health" if ratio is not None else "")
+                    + (f"  server CPU {m.server_cpu_ms:.2f} ms/req" if m.server_cpu_ms is not None else "")
+                    + (f"  TCP retransmits {m.tcp_retransmits}" if m.tcp_retransmits else "")
+                    + (f"  (token: {how})" if how else "")
+                )
+        result.measurements.extend(_median_run(measured) for measured in runs.values())
 
 
 def _median_run(runs: list[Measurement]) -> Measurement:

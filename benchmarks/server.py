@@ -41,10 +41,22 @@ def jibsa_executable() -> str:
 
 
 class ServerProcess:
-    """``jibsa serve --workers 1`` as a subprocess; restartable (after a measurement that stalled it)."""
+    """``jibsa serve --workers 1`` (or another ``command``) as a subprocess; restartable after a stalled run."""
 
-    def __init__(self, database_url: str, data_dir: Path, secret_key: str, port: int) -> None:
+    def __init__(
+        self, database_url: str, data_dir: Path, secret_key: str, port: int, command: list[str] | None = None
+    ) -> None:
         self.env = server_env(database_url, data_dir, secret_key)
+        self.command = command or [
+            jibsa_executable(),
+            "serve",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--workers",
+            "1",
+        ]
         self.port = port
         self.base_url = f"http://127.0.0.1:{port}"
         self.log = data_dir / f"server-{port}.log"
@@ -58,7 +70,7 @@ class ServerProcess:
     def start(self) -> None:
         with self.log.open("ab") as sink:
             self.process = subprocess.Popen(
-                [jibsa_executable(), "serve", "--host", "127.0.0.1", "--port", str(self.port), "--workers", "1"],
+                self.command,
                 env=self.env,
                 stdout=sink,
                 stderr=subprocess.STDOUT,
@@ -86,10 +98,20 @@ class ServerProcess:
         return response.json() if response.status_code == 200 else {}
 
 
+def floor_command(port: int) -> list[str]:
+    """The stack's floor app (``benchmarks.floor``), served as ``jibsa serve`` serves Jibsa: uvicorn, one process."""
+    return [
+        sys.executable, "-m", "uvicorn", "benchmarks.floor:create_app", "--factory",
+        "--host", "127.0.0.1", "--port", str(port), "--workers", "1", "--no-access-log", "--log-level", "warning",
+    ]  # fmt: skip
+
+
 @contextmanager
-def running_server(database_url: str, data_dir: Path, secret_key: str, port: int) -> Iterator[ServerProcess]:
+def running_server(
+    database_url: str, data_dir: Path, secret_key: str, port: int, command: list[str] | None = None
+) -> Iterator[ServerProcess]:
     """Start the server and wait for ``/health``; stop it (SIGTERM, then SIGKILL) afterwards."""
-    server = ServerProcess(database_url, data_dir, secret_key, port)
+    server = ServerProcess(database_url, data_dir, secret_key, port, command)
     server.start()
     try:
         yield server

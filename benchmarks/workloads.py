@@ -42,6 +42,7 @@ class Workload:
     body: Literal["application"] | None = None
     payload: dict[str, Any] | None = None
     target: Target | None = None
+    floor: str | None = None  # the stack's floor workload that makes as many statements (a lower bound to read with)
 
     @property
     def label(self) -> str:
@@ -58,6 +59,7 @@ WORKLOADS: tuple[Workload, ...] = (
         "/api/v1/applications",
         body="application",
         target=Target(max_p95_ms=60, zero_errors=True),
+        floor="floor-9",
     ),
     Workload(
         "admin-list",
@@ -89,6 +91,7 @@ WORKLOADS: tuple[Workload, ...] = (
         "/api/v1/admin/applications/{application_id}",
         admin=True,
         target=Target(min_health_ratio=0.40, max_p95_ms=30),
+        floor="floor-8",
     ),
     Workload(
         "admin-schedule-month",
@@ -99,6 +102,21 @@ WORKLOADS: tuple[Workload, ...] = (
     ),
     Workload("admin-sms-log", "GET", "/api/v1/admin/sms?limit=20", "/api/v1/admin/sms", admin=True),
 )
+
+# The stack's floor (``benchmarks/floor.py``, ``--floor``): the same stack with no Jibsa code, on the same database.
+# Each unit of work makes as many statements as the Jibsa workload it stands for makes today (on PostgreSQL).
+FLOOR_WORKLOADS: tuple[Workload, ...] = (
+    Workload("floor-health", "GET", "/health", "/health"),
+    Workload("floor-1", "GET", "/units/statements/1/0", "/units/{}/{}/{}"),
+    Workload("floor-8", "GET", "/units/statements/7/1", "/units/{}/{}/{}"),
+    Workload("floor-9", "GET", "/units/transaction/2/7", "/units/{}/{}/{}"),
+)
+FLOOR_LABELS = {
+    "floor-health": "the stack's /health (no middleware)",
+    "floor-1": "1 SELECT: any database-backed request",
+    "floor-8": "7 SELECT + 1 INSERT, statement by statement: an audited admin detail",
+    "floor-9": "2 SELECT + 7 INSERT in one transaction: a public submission",
+}
 
 HEALTH = "health"
 LIST = "admin-list"
