@@ -18,6 +18,7 @@ import pytest
 from fastapi import FastAPI
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute, iter_route_contexts
+from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from jibsa.core.db import Database, reads_only, writes_on_read
@@ -82,8 +83,16 @@ def _routed_parameters(app: FastAPI) -> Iterator[tuple[str, str, str, str]]:
         for dependant in _flat(route.dependant):
             for kind, params in (("query", dependant.query_params), ("path", dependant.path_params)):
                 for param in params:
-                    for method in route.methods:
-                        yield method, route.path, kind, param.alias
+                    for name in _names(param.field_info.annotation, param.alias):
+                        for method in route.methods:
+                            yield method, route.path, kind, name
+
+
+def _names(annotation: Any, alias: str) -> list[str]:
+    """A parameter's name in the URL; for a parameter model (``Annotated[Model, Query()]``), its fields' names."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [field.alias or name for name, field in annotation.model_fields.items()]
+    return [alias]
 
 
 class TestNoPersonalDataInUrls:
