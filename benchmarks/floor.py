@@ -31,8 +31,12 @@ floor_rows = Table("bench_floor_row", _metadata, Column("id", Integer, primary_k
 
 
 def create_app() -> FastAPI:
-    """The floor app (``uvicorn --factory benchmarks.floor:create_app``) on ``$JIBSA_DATABASE_URL``."""
-    from jibsa.core.db import READ_ONLY, create_engine, is_sqlite
+    """The floor app (``uvicorn --factory benchmarks.floor:create_app``) on ``$JIBSA_DATABASE_URL``.
+
+    Only Jibsa's engine configuration is imported (``core.engine``): none of its session listeners (the data
+    version's bookkeeping and notifications) come with it.
+    """
+    from jibsa.core.engine import READ_ONLY, create_engine, is_sqlite
 
     url = os.environ["JIBSA_DATABASE_URL"]
     engine = create_engine(url)

@@ -10,7 +10,7 @@ from alembic import context
 from sqlalchemy.engine import Connection
 
 from jibsa.core.config import get_settings
-from jibsa.core.db import create_engine
+from jibsa.core.engine import create_engine
 from jibsa.models import Base
 from jibsa.models.base import EncryptedText, UTCDateTime
 

@@ -21,7 +21,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from jibsa.core import data_version
 from jibsa.core.config import Environment, Settings, get_settings
 from jibsa.core.crypto import get_keyring
-from jibsa.core.db import READ_ONLY, Database, forget_rollback_hooks, run_rollback_hooks
+from jibsa.core.db import Database, forget_rollback_hooks, run_rollback_hooks
+from jibsa.core.engine import READ_ONLY
 from jibsa.core.read_cache import ReadCache, clear_memos
 from jibsa.main import create_app
 from jibsa.migrate import upgrade

@@ -15,7 +15,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, make_url
 
-from jibsa.core.db import create_engine
+from jibsa.core.engine import create_engine
 from jibsa.migrate import downgrade, head_revision, upgrade
 from jibsa.models import Base
 from tests.conftest import ENGINE

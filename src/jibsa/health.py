@@ -11,7 +11,8 @@ from sqlalchemy import func, select
 
 from jibsa import __version__
 from jibsa.core import metrics
-from jibsa.core.db import READ_ONLY, Database
+from jibsa.core.db import Database
+from jibsa.core.engine import READ_ONLY
 from jibsa.core.korean import now_utc
 from jibsa.migrate import current_revision, head_revision
 from jibsa.models import MessageStatus, SmsMessage, WorkerHeartbeat

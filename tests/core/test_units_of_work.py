@@ -7,7 +7,8 @@ import asyncio
 import pytest
 from sqlalchemy import delete, func, insert, select, text
 
-from jibsa.core.db import Database, WriteInReadOnlySession
+from jibsa.core.db import Database
+from jibsa.core.engine import WriteInReadOnlySession
 from jibsa.models import Customer
 from tests.conftest import ENGINE
 

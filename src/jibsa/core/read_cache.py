@@ -30,7 +30,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from jibsa.core import data_version, metrics
 from jibsa.core.data_version import ChangeFeed, Version
-from jibsa.core.db import READ_ONLY, Database, get_database
+from jibsa.core.db import Database, get_database
+from jibsa.core.engine import READ_ONLY
 
 ReadQuery = Callable[[AsyncSession], Awaitable[BaseModel]]
 T = TypeVar("T")
