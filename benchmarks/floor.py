@@ -1,7 +1,7 @@
 """The stack's floor: what the chosen stack costs per request with none of Jibsa's code in it.
 
 A bare FastAPI app, served like ``jibsa serve`` (uvicorn, one process) on the same scratch database with Jibsa's own
-engine settings (``jibsa.core.db.create_engine``), answers ``/health`` and ``/units/{mode}/{reads}/{writes}``: one
+engine settings (``jibsa.core.engine.create_engine``), answers ``/health`` and ``/units/{mode}/{reads}/{writes}``: one
 unit of work of ``reads`` trivial ``SELECT 1`` and ``writes`` one-row INSERTs into a table of its own, committed,
 either in one transaction or (``statements``) the way Jibsa runs its reads and audited reads on PostgreSQL. No
 middleware, no authentication, no validation beyond the path, no encryption, no response model.
@@ -18,11 +18,11 @@ import contextlib
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import FastAPI, Path
 from sqlalchemy import Column, Integer, MetaData, Table, insert, literal, select
-from sqlalchemy.ext.asyncio import async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 MAX_STATEMENTS = 25
 
@@ -42,21 +42,23 @@ def create_app() -> FastAPI:
     engine = create_engine(url)
     one = select(literal(1))
     add_row = insert(floor_rows).values(value=1)
-    makers = {
-        # As Jibsa runs them: a unit of work in one transaction (SQLite: BEGIN IMMEDIATE) ...
-        ("transaction", True): async_sessionmaker(engine),
-        ("transaction", False): async_sessionmaker(engine),
-        # ... and reads (with at most an audit row) statement by statement on PostgreSQL, in SQLite's deferred
-        # transaction when they do not write.
-        ("statements", True): async_sessionmaker(
-            engine if is_sqlite(url) else engine.execution_options(isolation_level="AUTOCOMMIT")
-        ),
-        ("statements", False): async_sessionmaker(
-            engine.execution_options(**{READ_ONLY: True})
-            if is_sqlite(url)
-            else engine.execution_options(isolation_level="AUTOCOMMIT")
-        ),
-    }
+    if is_sqlite(url):
+        # As Jibsa runs them on SQLite: one transaction, deferred when it only reads, ``BEGIN IMMEDIATE`` when it
+        # writes, and this process's writers queued on a lock (``Database.transaction``).
+        readers, writers = async_sessionmaker(engine.execution_options(**{READ_ONLY: True})), async_sessionmaker(engine)
+        write_queue: contextlib.AbstractAsyncContextManager[Any] = asyncio.Lock()
+
+        def sessions(mode: str, writes: int) -> async_sessionmaker[AsyncSession]:
+            return writers if writes else readers
+    else:
+        # On PostgreSQL: a unit of work in one transaction, or reads (with at most an audit row) statement by
+        # statement, as Jibsa's reads and audited reads run.
+        in_transaction = async_sessionmaker(engine)
+        by_statement = async_sessionmaker(engine.execution_options(isolation_level="AUTOCOMMIT"))
+        write_queue = contextlib.nullcontext()
+
+        def sessions(mode: str, writes: int) -> async_sessionmaker[AsyncSession]:
+            return by_statement if mode == "statements" else in_transaction
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -71,16 +73,13 @@ def create_app() -> FastAPI:
     async def health() -> dict[str, str]:
         return {"status": "ok"}
 
-    # SQLite has one writer: queue this process's writers as Jibsa does (``Database.transaction``).
-    writers = asyncio.Lock() if is_sqlite(url) else contextlib.nullcontext()
-
     @app.get("/units/{mode}/{reads}/{writes}")
     async def unit_of_work(
         mode: Literal["statements", "transaction"],
         reads: Annotated[int, Path(ge=0, le=MAX_STATEMENTS)],
         writes: Annotated[int, Path(ge=0, le=MAX_STATEMENTS)],
     ) -> dict[str, int]:
-        async with writers if writes else contextlib.nullcontext(), makers[(mode, writes > 0)]() as session:
+        async with write_queue if writes else contextlib.nullcontext(), sessions(mode, writes)() as session:
             for _ in range(reads):
                 await session.execute(one)
             for _ in range(writes):
