@@ -114,7 +114,7 @@ FLOOR_WORKLOADS: tuple[Workload, ...] = (
 FLOOR_LABELS = {
     "floor-health": "the stack's /health (no middleware)",
     "floor-1": "1 SELECT: any database-backed request",
-    "floor-8": "7 SELECT + 1 INSERT, statement by statement: an audited admin detail",
+    "floor-8": "7 SELECT + 1 INSERT, run as an audited read: an admin detail",
     "floor-9": "2 SELECT + 7 INSERT in one transaction: a public submission",
 }
 
