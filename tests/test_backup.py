@@ -11,6 +11,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from jibsa.backup import backup, restore
+from jibsa.core import data_version
+from jibsa.core.data_version import SQLiteChangeFeed
 from jibsa.core.db import Database
 from jibsa.models import Application, Partner, SmsMessage, StoredFile
 from tests.factories import application_payload, make_admin, partner_payload
@@ -44,7 +46,13 @@ async def test_backup_restores_into_an_empty_sqlite_database(
     restored = Database(f"sqlite+aiosqlite:///{tmp_path / 'restored.db'}")
     uploads = tmp_path / "restored-uploads"
     try:
+        generation = data_version.local_generation()
         await restore(restored, uploads, target)
+        # Servers that cached the empty database's pages see the restored data at once.
+        assert data_version.local_generation() > generation
+        feed = SQLiteChangeFeed(restored.url)
+        assert feed.token() == 1
+        await feed.stop()
         async with restored.transaction(read_only=True) as session:
             application = (
                 await session.scalars(

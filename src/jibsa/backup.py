@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import MetaData, Table, delete, func, insert, select, text
 from sqlalchemy.engine import Connection
 
+from jibsa.core import data_version
 from jibsa.core.db import Database
 from jibsa.migrate import head_revision, upgrade
 from jibsa.models import Base
@@ -86,6 +87,8 @@ def _dump(connection: Connection, target: Path, progress: Progress | None) -> di
         counts[table.name] = count
         if progress:
             progress(table.name, count)
+    # Running servers may have cached the empty database's pages: the restored data moves every data version.
+    data_version.mark_bulk_write(connection)
     return counts
 
 
@@ -128,6 +131,8 @@ def _load(connection: Connection, source: Path, progress: Progress | None) -> No
             connection.execute(text("SELECT setval(pg_get_serial_sequence(:t, 'id'), :v)"), {"t": table.name, "v": top})
         if progress:
             progress(table.name, count)
+    # Running servers may have cached the empty database's pages: the restored data moves every data version.
+    data_version.mark_bulk_write(connection)
 
 
 async def backup(db: Database, uploads: Path, target: Path, progress: Progress | None = None) -> dict[str, int]:

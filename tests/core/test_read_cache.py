@@ -530,6 +530,38 @@ class TestPostgresFeed:
             await listener.close()
 
 
+class TestBulkWrite:
+    @pytest.mark.committing
+    async def test_a_write_on_a_bare_connection_moves_every_version_here_and_in_other_processes(
+        self, db: Database
+    ) -> None:
+        # What ``jibsa restore`` does: Core inserts on a connection, no session to notice them.
+        heard: list[str] = []
+        listener: Any = None
+        feed = SQLiteChangeFeed(db.url) if ENGINE == "sqlite" else None
+        if feed is None:
+            import asyncpg
+
+            listener = await asyncpg.connect(db.engine.url.set(drivername="postgresql").render_as_string(False))
+            await listener.add_listener(CHANNEL, lambda *args: heard.append(args[3]))
+        counter = feed.token() if feed is not None else None
+        before = data_version.local_generation()
+        try:
+            async with db.engine.begin() as connection:
+                await connection.run_sync(data_version.mark_bulk_write)
+            assert data_version.local_generation() > before
+            if feed is not None:
+                assert feed.token() not in (None, counter)
+            else:
+                await _until(lambda: bool(heard))
+                assert heard == [f"{process_token()} *"]  # no table named: every table's version moves
+        finally:
+            if feed is not None:
+                await feed.stop()
+            if listener is not None:
+                await listener.close()
+
+
 async def _until(condition: Any, timeout: float = 5.0) -> None:
     async with asyncio.timeout(timeout):
         while not condition():

@@ -22,7 +22,8 @@ moves with this process's writes too: nothing is kept by tables there.
 A reader takes the version *before* it queries and stores its result under that version: a write committing
 during the query has moved the version by the time anyone looks the result up, so the result is never served.
 Another process's write becomes visible once its notification arrives (PostgreSQL, about a millisecond) or at once
-(SQLite). Writes that bypass SQLAlchemy sessions and engines entirely (``psql``) are caught by the cache's TTL.
+(SQLite). Bulk writes on a bare connection (``jibsa restore``) say so with ``mark_bulk_write``. Writes that bypass
+SQLAlchemy sessions and engines entirely (``psql``) are caught by the cache's TTL.
 """
 
 from __future__ import annotations
@@ -194,6 +195,17 @@ def _after_rollback(session: Session, _previous: Any) -> None:
     written = session.info.pop(_WROTE, None)
     if written:
         _bump(written)
+
+
+def mark_bulk_write(connection: Connection) -> None:
+    """A write that went around the units of work (a restore's Core inserts on a bare connection): every cached
+    answer may be stale, in this process once ``connection`` commits, and in the others through the change feed
+    (a notification naming no table on PostgreSQL, the counter on SQLite, both committed with the write)."""
+    _record(connection.info, (None,))
+    if connection.dialect.name == "postgresql":
+        connection.execute(select(func.pg_notify(CHANNEL, f"{process_token()} {_ANY_TABLE}")))
+    elif connection.dialect.name == "sqlite":
+        connection.execute(_MOVE_SQLITE_COUNTER)
 
 
 @event.listens_for(Engine, "rollback")
