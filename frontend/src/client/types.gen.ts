@@ -3257,12 +3257,6 @@ export type SmsItem = {
  * The log's filters and cursor with a phone to search: sent as a body, so the number stays out of URLs.
  */
 export type SmsLogSearch = {
-    /**
-     * Search
-     *
-     * 전화번호 전체 또는 뒤 4자리
-     */
-    search: string;
     status?: MessageStatus | null;
     message_type?: MessageType | null;
     trigger?: TriggerSource | null;
@@ -3290,6 +3284,12 @@ export type SmsLogSearch = {
      * Limit
      */
     limit?: number;
+    /**
+     * Search
+     *
+     * 전화번호 전체 또는 뒤 4자리
+     */
+    search: string;
 };
 
 /**

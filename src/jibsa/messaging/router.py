@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request, Response
@@ -13,7 +12,7 @@ from pydantic import BaseModel
 from jibsa.admins.dependencies import AdminRead, CurrentAdmin
 from jibsa.core import idempotency
 from jibsa.core.db import ReadOnly, SessionDep, WritesOnRead
-from jibsa.core.deps import IdempotencyKey, NoSearchInUrl, SettingsDep, StorageDep
+from jibsa.core.deps import IdempotencyKey, NoSearchInUrl, SettingsDep, StorageDep, check_no_search_in_url
 from jibsa.core.errors import InvalidInput
 from jibsa.core.forms import openapi_submission_body, parse_submission
 from jibsa.core.pagination import CursorPage, Page, PageDep, PageParams
@@ -29,7 +28,7 @@ from jibsa.messaging.schemas import (
     RecipientSearch,
     SmsDetail,
     SmsItem,
-    SmsLogFilters,
+    SmsLogQuery,
     SmsLogSearch,
     SmsQueued,
     SmsSendRequest,
@@ -40,7 +39,7 @@ from jibsa.messaging.schemas import (
     TemplatePreview,
     TemplatePreviewRequest,
 )
-from jibsa.models import Admin, MessageStatus, MessageType, TriggerSource
+from jibsa.models import Admin
 
 templates_router = APIRouter(prefix="/admin/sms-templates", tags=["sms-templates"])
 sms_router = APIRouter(prefix="/admin/sms", tags=["sms"])
@@ -211,28 +210,12 @@ async def retry(
 # --- log, statistics, recipients -------------------------------------------------------------------------------
 
 
-@sms_router.get("", response_model=CursorPage[SmsItem], operation_id="sms-list", dependencies=[NoSearchInUrl])
-async def list_messages(
-    read: AdminRead,
-    status: MessageStatus | None = None,
-    message_type: MessageType | None = None,
-    trigger: TriggerSource | None = None,
-    template_key: Annotated[str | None, Query(max_length=50)] = None,
-    date_from: Annotated[date | None, Query(description="YYYY-MM-DD (KST)")] = None,
-    date_to: Annotated[date | None, Query(description="YYYY-MM-DD (KST), 포함")] = None,
-    cursor: Annotated[str | None, Query(max_length=40)] = None,
-    limit: Annotated[int, Query(ge=1, le=100)] = 50,
-) -> Response:
+@sms_router.get("", response_model=CursorPage[SmsItem], operation_id="sms-list")
+async def list_messages(read: AdminRead, request: Request, params: Annotated[SmsLogQuery, Query()]) -> Response:
     """The message log, newest first (keyset ``cursor``), phones masked; searching a phone is ``POST /search``."""
-    filters = SmsLogFilters(
-        status=status,
-        message_type=message_type,
-        trigger=trigger,
-        template_key=template_key,
-        date_from=date_from,
-        date_to=date_to,
-    )
-    return await read(lambda session: service.list_messages(session, filters, cursor=cursor, limit=limit))
+    check_no_search_in_url(request)
+    filters = params.filters()
+    return await read(lambda session: service.list_messages(session, filters, cursor=params.cursor, limit=params.limit))
 
 
 @sms_router.post("/search", response_model=CursorPage[SmsItem], operation_id="sms-search", dependencies=[ReadOnly])

@@ -5,7 +5,7 @@ import unicodedata
 from datetime import date, datetime
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import AfterValidator, Field, model_validator
+from pydantic import AfterValidator, BaseModel, Field, model_validator
 
 from jibsa.core.pagination import MAX_PAGE_SIZE, Schema
 from jibsa.core.validation import CleanText, Phone, length
@@ -184,10 +184,10 @@ class SmsLogFilters(Schema):
     search: str | None = None
 
 
-class SmsLogSearch(Schema):
-    """The log's filters and cursor with a phone to search: sent as a body, so the number stays out of URLs."""
+class SmsLogQuery(BaseModel):
+    """The log's filters and cursor: the GET list's query parameters (one model, validated in one call), and the
+    search body's fields besides the phone. Unknown query parameters are ignored, as for any GET."""
 
-    search: Annotated[str, Field(min_length=1, max_length=20, description="전화번호 전체 또는 뒤 4자리")]
     status: MessageStatus | None = None
     message_type: MessageType | None = None
     trigger: TriggerSource | None = None
@@ -199,6 +199,14 @@ class SmsLogSearch(Schema):
 
     def filters(self) -> SmsLogFilters:
         return SmsLogFilters.model_validate(self.model_dump(exclude={"cursor", "limit"}))
+
+
+class SmsLogSearch(SmsLogQuery):
+    """The log's filters and cursor with a phone to search: sent as a body, so the number stays out of URLs."""
+
+    model_config = Schema.model_config
+
+    search: Annotated[str, Field(min_length=1, max_length=20, description="전화번호 전체 또는 뒤 4자리")]
 
 
 class RecipientSearch(Schema):
