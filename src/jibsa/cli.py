@@ -181,7 +181,7 @@ def seed_demo(
     partners: Annotated[int, typer.Option(help="partners to create")] = 20,
     applications: Annotated[int, typer.Option(help="applications to create")] = 200,
 ) -> None:
-    """Load demo data (company profile, partners, applications) into an empty database."""
+    """Load demo data (company profile, partners, applications, their sent texts) into an empty database."""
     if get_settings().is_production:
         console.print("[red]운영 환경에서는 데모 데이터를 넣을 수 없습니다.[/red]")
         raise typer.Exit(1)
@@ -189,7 +189,10 @@ def seed_demo(
     if not counts["applications"]:
         console.print("이미 데이터가 있어 데모 데이터를 넣지 않았습니다.")
         return
-    console.print(f"[green]데모 데이터:[/green] 협력사 {counts['partners']}곳, 신청 {counts['applications']}건")
+    console.print(
+        f"[green]데모 데이터:[/green] 협력사 {counts['partners']}곳, 신청 {counts['applications']}건, "
+        f"보낸 문자 {counts['messages']}건"
+    )
 
 
 def _table_progress(label: str) -> Callable[[str, int], None]:

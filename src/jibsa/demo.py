@@ -5,6 +5,7 @@ Everything goes through the same models, encryption and blind indexes as product
 
 from __future__ import annotations
 
+import importlib
 import random
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
@@ -16,6 +17,7 @@ from jibsa.applications.intake import PhoneIndexes, _customer_id
 from jibsa.applications.numbering import format_number, next_sequence
 from jibsa.core.crypto import blind_index, normalise_name
 from jibsa.core.korean import KST, now_utc, today_kst
+from jibsa.events import ApplicationStatusChanged, AssignmentCreated, Event, publish
 from jibsa.models import (
     Application,
     ApplicationNote,
@@ -26,11 +28,13 @@ from jibsa.models import (
     AssignmentService,
     AssignmentStatus,
     CompanyProfile,
+    MessageStatus,
     Partner,
     PartnerRegion,
     PartnerService,
     PartnerStatus,
     ServiceType,
+    SmsMessage,
     VatMode,
 )
 from jibsa.partners.registration import company_key, phone_company_index
@@ -139,7 +143,7 @@ async def seed_demo(
 ) -> dict[str, int]:
     """Seed the demo company; returns counts. Refuses to seed twice."""
     if await session.scalar(select(func.count()).select_from(Application)):
-        return {"partners": 0, "applications": 0}
+        return {"partners": 0, "applications": 0, "messages": 0}
     rng = random.Random(seed)
     await seed_company(session)
     services = (
@@ -200,6 +204,7 @@ async def seed_demo(
         (ApplicationStatus.CANCELLED, 5),
     ]
     population = [s for s, w in weights for _ in range(w)]
+    history: list[tuple[Application, Assignment | None]] = []
     created: list[tuple[datetime, int]] = sorted(
         (now - timedelta(days=rng.randint(0, 60), minutes=rng.randint(0, 1440)), i) for i in range(applications)
     )
@@ -253,8 +258,12 @@ async def seed_demo(
                     created_at=created_at + timedelta(hours=3),
                 )
             )
+        assignment = None
         if app_status in (ApplicationStatus.ASSIGNED, ApplicationStatus.SCHEDULED, ApplicationStatus.COMPLETED):
-            _add_assignment(session, rng, application, chosen, approved, offered_by, app_status, created_at)
+            assignment = _add_assignment(
+                session, rng, application, chosen, approved, offered_by, app_status, created_at
+            )
+        history.append((application, assignment))
         if rng.random() < 0.3:
             session.add(
                 ApplicationNote(
@@ -267,7 +276,73 @@ async def seed_demo(
         if progress:
             progress(done + 1)
     await session.flush()
-    return {"partners": len(partner_rows), "applications": applications}
+    messages = await _message_history(session, rng, history)
+    return {"partners": len(partner_rows), "applications": applications, "messages": messages}
+
+
+async def _message_history(
+    session: AsyncSession, rng: random.Random, history: list[tuple[Application, Assignment | None]]
+) -> int:
+    """The texts these applications' histories would have sent, as already sent (a few failed): the SMS log and
+    each application's messages have something to show.
+
+    The real triggers write them (same templates, variables and idempotency keys as in production) from each
+    application's events, replayed in the order they happened; in this same transaction every message is then
+    marked as delivered by the console gateway at its event's time. Nothing is left queued: no gateway ever sees a
+    demo number.
+    """
+    importlib.import_module("jibsa.messaging.triggers")  # subscribes the triggers (a CLI process has not yet)
+    latest = now_utc() - timedelta(minutes=1)  # a recent demo assignment may be dated ahead: nothing sent yet
+    events: list[tuple[datetime, Event]] = []
+    for application, assignment in history:
+        status = ApplicationStatus(application.status)
+        changed = ApplicationStatusChanged(
+            application_id=application.id,
+            from_status=ApplicationStatus.NEW,
+            to_status=status,
+            reason=application.cancel_reason,
+            send_sms=True,
+        )
+        if status in (ApplicationStatus.CONSULTING, ApplicationStatus.CANCELLED):
+            events.append((application.created_at + timedelta(hours=3), changed))
+        if assignment is not None:
+            events.append(
+                (
+                    assignment.created_at,
+                    AssignmentCreated(application_id=application.id, assignment_id=assignment.id, send_sms=True),
+                )
+            )
+            if status == ApplicationStatus.SCHEDULED:
+                events.append((assignment.created_at + timedelta(hours=1), changed))
+            elif status == ApplicationStatus.COMPLETED and assignment.completed_at is not None:
+                events.append((assignment.completed_at, changed))
+    events.sort(key=lambda timed: timed[0])
+    last = await session.scalar(select(func.coalesce(func.max(SmsMessage.id), 0))) or 0
+    sent = 0
+    for moment, event in events:
+        await publish(session, event)
+        await session.flush()
+        at = min(moment, latest)
+        for message in (await session.scalars(select(SmsMessage).where(SmsMessage.id > last))).all():
+            _delivered(message, at, failed=rng.random() < 0.04)
+            last = max(last, message.id)
+            sent += 1
+    await session.flush()
+    return sent
+
+
+def _delivered(message: SmsMessage, at: datetime, *, failed: bool) -> None:
+    """``message`` as the console gateway would have left it at ``at`` (or refused, for a few)."""
+    message.status = MessageStatus.FAILED if failed else MessageStatus.SENT
+    message.attempts = 1
+    message.provider = "console"
+    message.result_code = "-101" if failed else "console"
+    message.result_message = "-101: 수신번호 오류 (데모)" if failed else None
+    message.provider_message_id = None if failed else f"console-demo-{message.id}"
+    message.sent_at = None if failed else at + timedelta(seconds=2)
+    message.next_attempt_at = at
+    message.created_at = at
+    message.updated_at = at + timedelta(seconds=2)
 
 
 def _add_assignment(
@@ -279,12 +354,12 @@ def _add_assignment(
     offered_by: dict[int, set[str]],
     status: ApplicationStatus,
     created_at: datetime,
-) -> None:
+) -> Assignment | None:
     candidates = [p for p in approved if offered_by[p.id] & set(chosen)] or approved
     partner = rng.choice(candidates)
     covered = [c for c in chosen if c in offered_by[partner.id]] or [chosen[0]]
     if covered[0] not in offered_by[partner.id]:
-        return  # no approved partner offers this service: leave it unassigned
+        return None  # no approved partner offers this service: leave it unassigned
     assignment_status = {
         ApplicationStatus.ASSIGNED: AssignmentStatus.PENDING,
         ApplicationStatus.SCHEDULED: AssignmentStatus.SCHEDULED,
@@ -295,18 +370,18 @@ def _add_assignment(
         offset = rng.randint(-20, 25) if assignment_status == AssignmentStatus.SCHEDULED else rng.randint(-40, -1)
         scheduled = today_kst() + timedelta(days=offset)
     application.first_assigned_at = created_at + timedelta(hours=rng.randint(2, 72))
-    session.add(
-        Assignment(
-            application_id=application.id,
-            partner_id=partner.id,
-            status=assignment_status,
-            scheduled_date=scheduled,
-            scheduled_time=rng.choice(TIMES) if scheduled else None,
-            estimated_cost=rng.randint(10, 300) * 10_000,
-            completed_at=application.first_assigned_at + timedelta(days=3)
-            if assignment_status == AssignmentStatus.COMPLETED
-            else None,
-            created_at=application.first_assigned_at,
-            services=[AssignmentService(service_code=c, position=k) for k, c in enumerate(covered)],
-        )
+    assignment = Assignment(
+        application_id=application.id,
+        partner_id=partner.id,
+        status=assignment_status,
+        scheduled_date=scheduled,
+        scheduled_time=rng.choice(TIMES) if scheduled else None,
+        estimated_cost=rng.randint(10, 300) * 10_000,
+        completed_at=application.first_assigned_at + timedelta(days=3)
+        if assignment_status == AssignmentStatus.COMPLETED
+        else None,
+        created_at=application.first_assigned_at,
+        services=[AssignmentService(service_code=c, position=k) for k, c in enumerate(covered)],
     )
+    session.add(assignment)
+    return assignment
