@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
+from pathlib import Path
 
 import pytest
 from sqlalchemy import delete, func, insert, select, text
 
 from jibsa.core.db import Database
-from jibsa.core.engine import WriteInReadOnlySession
+from jibsa.core.engine import WriteInReadOnlySession, create_engine
 from jibsa.models import Customer
 from tests.conftest import ENGINE
 
@@ -87,3 +89,27 @@ class TestSqliteWriters:
         assert entered == [0, 1, 2, 3, 4, 5]
         async with db.transaction() as session:
             await session.execute(delete(Customer).where(Customer.phone_bidx.like("w%")))
+
+    async def test_a_connection_dropped_mid_statement_keeps_no_write_lock(self, tmp_path: Path) -> None:
+        # A task cancelled between a statement and its cursor's close: SQLAlchemy invalidates the connection, and
+        # SQLite used to keep it as a zombie holding the write lock until the garbage collector ran.
+        path = tmp_path / "dropped.db"
+        engine = create_engine(f"sqlite+aiosqlite:///{path}")
+        try:
+            async with engine.begin() as connection:
+                await connection.exec_driver_sql("CREATE TABLE t (x INTEGER)")
+                await connection.exec_driver_sql("INSERT INTO t VALUES (1), (2), (3)")
+            async with engine.connect() as connection:
+                await connection.exec_driver_sql("INSERT INTO t VALUES (4)")  # BEGIN IMMEDIATE: the write lock
+                raw = await connection.get_raw_connection()
+                unfinished = await raw.driver_connection.execute("SELECT x FROM t")  # never fetched nor closed
+                await connection.invalidate()
+            other = sqlite3.connect(path, timeout=0, isolation_level=None)
+            try:
+                other.execute("BEGIN IMMEDIATE")  # "database is locked" while the zombie holds it
+                other.execute("ROLLBACK")
+            finally:
+                other.close()
+            del unfinished
+        finally:
+            await engine.dispose()

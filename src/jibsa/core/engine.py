@@ -10,6 +10,7 @@ Nothing here knows about units of work or the data version (``core.db``, ``core.
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from sqlalchemy import event
@@ -39,6 +40,15 @@ def _install_sqlite_hooks(engine: AsyncEngine) -> None:
     def _on_begin(connection: Connection) -> None:
         read_only = connection.get_execution_options().get(READ_ONLY, False)
         connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+
+    @event.listens_for(engine.sync_engine, "invalidate")
+    def _on_invalidate(dbapi_connection: Any, _: ConnectionPoolEntry, _error: BaseException | None) -> None:
+        # SQLAlchemy drops a connection whose statement was interrupted (a task cancelled mid-query). Closed with
+        # that statement unfinished, SQLite keeps the connection as a "zombie" that holds its write lock until the
+        # garbage collector finalises the statement: every other writer waits, then fails "database is locked".
+        # Roll back first (it resets the statements); when that cannot run, the close is all there is.
+        with contextlib.suppress(Exception):
+            dbapi_connection.rollback()
 
 
 class WriteInReadOnlySession(RuntimeError):
