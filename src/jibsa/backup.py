@@ -87,8 +87,6 @@ def _dump(connection: Connection, target: Path, progress: Progress | None) -> di
         counts[table.name] = count
         if progress:
             progress(table.name, count)
-    # Running servers may have cached the empty database's pages: the restored data moves every data version.
-    data_version.mark_bulk_write(connection)
     return counts
 
 

@@ -5,7 +5,6 @@ Everything goes through the same models, encryption and blind indexes as product
 
 from __future__ import annotations
 
-import importlib
 import random
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
@@ -18,6 +17,7 @@ from jibsa.applications.numbering import format_number, next_sequence
 from jibsa.core.crypto import blind_index, normalise_name
 from jibsa.core.korean import KST, now_utc, today_kst
 from jibsa.events import ApplicationStatusChanged, AssignmentCreated, Event, publish
+from jibsa.messaging.worker import import_task_modules
 from jibsa.models import (
     Application,
     ApplicationNote,
@@ -291,7 +291,7 @@ async def _message_history(
     marked as delivered by the console gateway at its event's time. Nothing is left queued: no gateway ever sees a
     demo number.
     """
-    importlib.import_module("jibsa.messaging.triggers")  # subscribes the triggers (a CLI process has not yet)
+    import_task_modules()  # subscribes the message triggers (a CLI process has not yet)
     latest = now_utc() - timedelta(minutes=1)  # a recent demo assignment may be dated ahead: nothing sent yet
     events: list[tuple[datetime, Event]] = []
     for application, assignment in history:
